@@ -1,0 +1,97 @@
+package com.optimalworkforce.testkit;
+
+import com.optimalworkforce.core.connector.Connector;
+import com.optimalworkforce.core.connector.ConnectorConfig;
+import com.optimalworkforce.core.connector.ConnectorProvider;
+import com.optimalworkforce.core.connector.CredentialField;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Provider of the {@link InMemoryConnector}, id {@code in-memory}. Wired explicitly it serves the
+ * agency it is given; found through {@link java.util.ServiceLoader} it builds a
+ * {@link SyntheticAgency} from the configuration's settings ({@code seed}, {@code regions},
+ * {@code clients}, {@code caregivers}, {@code weeksOfHistory}, {@code weeksAhead}).
+ *
+ * <pre>{@code
+ * ConnectorConfig config = ConnectorConfig.builder("in-memory")
+ *     .setting("seed", "42").setting("clients", "200").setting("caregivers", "60")
+ *     .secret("apiKey", Secret.of("synthetic-key-42"))
+ *     .build();
+ * Connector connector = ConnectorRegistry.loadDefault().create(config);
+ * }</pre>
+ */
+public final class InMemoryConnectorProvider implements ConnectorProvider {
+  private static final Map<String, SyntheticAgency> AGENCIES = new ConcurrentHashMap<>();
+
+  private final SyntheticAgency agency;
+
+  /** For {@link java.util.ServiceLoader}: the agency comes from the configuration. */
+  public InMemoryConnectorProvider() {
+    this.agency = null;
+  }
+
+  /** Serves exactly this agency. */
+  public InMemoryConnectorProvider(SyntheticAgency agency) {
+    this.agency = Objects.requireNonNull(agency, "agency");
+  }
+
+  @Override
+  public String id() {
+    return InMemoryConnector.PROVIDER_ID;
+  }
+
+  @Override
+  public String displayName() {
+    return "In-memory synthetic agency";
+  }
+
+  @Override
+  public List<CredentialField> fields() {
+    return List.of(
+        CredentialField.secret("apiKey", "The synthetic agency's key: synthetic-key-<seed> unless set otherwise"),
+        CredentialField.setting("seed", "Seed of the synthetic agency (default 1)", false),
+        CredentialField.setting("regions", "Number of regions (default 2)", false),
+        CredentialField.setting("clients", "Number of clients (default 60)", false),
+        CredentialField.setting("caregivers", "Number of caregivers (default 30)", false),
+        CredentialField.setting("weeksOfHistory", "Weeks of history (default 4)", false),
+        CredentialField.setting("weeksAhead", "Weeks of future schedule (default 2)", false));
+  }
+
+  @Override
+  public Connector create(ConnectorConfig config) {
+    Objects.requireNonNull(config, "config");
+    SyntheticAgency source = agency != null ? agency : AGENCIES.computeIfAbsent(key(config), k -> fromSettings(config));
+    return InMemoryConnector.builder(source).apiKey(config.requireSecret("apiKey")).timeout(config.timeout()).build();
+  }
+
+  private static String key(ConnectorConfig config) {
+    return new java.util.TreeMap<>(config.settings()).toString();
+  }
+
+  private static SyntheticAgency fromSettings(ConnectorConfig config) {
+    return SyntheticAgency.builder()
+        .seed(number(config, "seed", 1))
+        .regions((int) number(config, "regions", 2))
+        .clients((int) number(config, "clients", 60))
+        .caregivers((int) number(config, "caregivers", 30))
+        .weeksOfHistory((int) number(config, "weeksOfHistory", 4))
+        .weeksAhead((int) number(config, "weeksAhead", 2))
+        .build();
+  }
+
+  private static long number(ConnectorConfig config, String name, long fallback) {
+    String raw = config.setting(name).orElse(null);
+    if (raw == null) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(raw.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Connector 'in-memory': setting '" + name + "' must be a whole number but was '"
+          + raw + "'", e);
+    }
+  }
+}
