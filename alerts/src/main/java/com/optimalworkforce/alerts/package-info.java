@@ -1,0 +1,4 @@
+/**
+ * Alert engine, built-in scheduling rules, notifiers and match scoring.
+ */
+package com.optimalworkforce.alerts;
