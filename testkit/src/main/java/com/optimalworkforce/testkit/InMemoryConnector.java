@@ -7,12 +7,14 @@ import com.optimalworkforce.core.connector.Connector;
 import com.optimalworkforce.core.connector.ConnectorException;
 import com.optimalworkforce.core.connector.Page;
 import com.optimalworkforce.core.connector.ReadRequest;
+import com.optimalworkforce.core.connector.RejectedRecord;
 import com.optimalworkforce.core.connector.SyncCursor;
 import com.optimalworkforce.core.model.EntityType;
 import com.optimalworkforce.core.model.Region;
 import com.optimalworkforce.core.model.SourceRecord;
 import com.optimalworkforce.core.security.Secret;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,8 +39,10 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * <p>Reads are window re-reads without server-side "changed since" (like AlayaCare), so the sync
- * engine diffs content hashes. Cursors are positions in the agency's streams and stay valid across
- * connector instances.
+ * engine diffs content hashes; with {@link Builder#changeTracking(ChangeJournal)} the connector
+ * honours "changed since" instead (like FHIR's {@code _lastUpdated}). Cursors are positions in the
+ * agency's streams and stay valid across connector instances. {@link Builder#reject} serves chosen
+ * records as malformed, for quarantine tests.
  */
 public final class InMemoryConnector implements Connector {
   /** The provider id. */
@@ -52,6 +56,9 @@ public final class InMemoryConnector implements Connector {
   private final Duration timeout;
   private final int crashAfterPages;
   private final boolean totals;
+  private final Predicate<SourceRecord> reject;
+  private final String rejectReason;
+  private final ChangeJournal journal;
   private final AtomicInteger pagesServed = new AtomicInteger();
   private final Map<String, Long> totalCache = new ConcurrentHashMap<>();
 
@@ -63,6 +70,9 @@ public final class InMemoryConnector implements Connector {
     this.timeout = b.timeout;
     this.crashAfterPages = b.crashAfterPages;
     this.totals = b.totals;
+    this.reject = b.reject;
+    this.rejectReason = b.rejectReason;
+    this.journal = b.journal;
   }
 
   public static Builder builder(SyntheticAgency agency) {
@@ -103,7 +113,7 @@ public final class InMemoryConnector implements Connector {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.of(false, false, EnumSet.allOf(EntityType.class));
+    return Capabilities.of(journal != null, false, EnumSet.allOf(EntityType.class));
   }
 
   @Override
@@ -119,6 +129,10 @@ public final class InMemoryConnector implements Connector {
     EntityType type = request.type();
     long from = request.resumeFrom().map(c -> position(c, type)).orElse(0L);
     Predicate<SourceRecord> filter = agency.filter(type, request.regionIds(), request.window());
+    if (journal != null && request.changedSince() != null) {
+      Instant since = request.changedSince();
+      filter = filter.and(r -> journal.modifiedAt(r).isAfter(since));
+    }
     PrimitiveIterator.OfLong positions = agency.candidatePositions(type, request.window())
         .filter(p -> p >= from).iterator();
     List<SourceRecord> page = new ArrayList<>();
@@ -137,12 +151,24 @@ public final class InMemoryConnector implements Connector {
     }
     pagesServed.incrementAndGet();
     Long total = totals ? total(request, filter) : null;
-    return Page.of(page, List.of(), next == null ? null : SyncCursor.of("mem:" + type + ":" + next), total);
+    List<RejectedRecord> rejected = new ArrayList<>();
+    if (reject != null) {
+      List<SourceRecord> valid = new ArrayList<>(page.size());
+      for (SourceRecord r : page) {
+        if (reject.test(r)) {
+          rejected.add(new RejectedRecord(r.type(), r.id(), r.type().displayName() + " '" + r.id() + "': " + rejectReason));
+        } else {
+          valid.add(r);
+        }
+      }
+      page = valid;
+    }
+    return Page.of(page, rejected, next == null ? null : SyncCursor.of("mem:" + type + ":" + next), total);
   }
 
   private long total(ReadRequest request, Predicate<SourceRecord> filter) {
     String key = request.type() + "|" + new java.util.TreeSet<>(request.regionIds()) + "|" + request.window() + "|"
-        + agency.version();
+        + request.changedSince() + "|" + agency.version();
     return totalCache.computeIfAbsent(key, k -> agency.candidatePositions(request.type(), request.window())
         .mapToObj(p -> agency.recordsAt(request.type(), p)).flatMap(List::stream).filter(filter).count());
   }
@@ -194,6 +220,9 @@ public final class InMemoryConnector implements Connector {
     private Duration timeout = Duration.ofSeconds(30);
     private int crashAfterPages = -1;
     private boolean totals = true;
+    private Predicate<SourceRecord> reject;
+    private String rejectReason;
+    private ChangeJournal journal;
 
     private Builder(SyntheticAgency agency) {
       this.agency = Objects.requireNonNull(agency, "agency");
@@ -243,6 +272,29 @@ public final class InMemoryConnector implements Connector {
     /** Whether pages report the read's total record count (default true; costs one extra pass). */
     public Builder totals(boolean totals) {
       this.totals = totals;
+      return this;
+    }
+
+    /**
+     * Serves the records that match as malformed: each comes as a {@link RejectedRecord} with its
+     * id and "{@code <Type> '<id>': <reason>}", as a connector does with a record it cannot map.
+     */
+    public Builder reject(Predicate<SourceRecord> which, String reason) {
+      this.reject = Objects.requireNonNull(which, "which");
+      if (reason == null || reason.isBlank()) {
+        throw new IllegalArgumentException("reason must not be blank but was '" + reason + "'");
+      }
+      this.rejectReason = reason;
+      return this;
+    }
+
+    /**
+     * Makes the connector honour {@link ReadRequest#changedSince()} (capabilities then say
+     * {@code serverSideIncremental}), with modification times from the journal. Deletions are not
+     * reported by such reads, as with most "changed since" APIs.
+     */
+    public Builder changeTracking(ChangeJournal journal) {
+      this.journal = Objects.requireNonNull(journal, "journal");
       return this;
     }
 
