@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An {@link IntegrationStore} in memory, for tests and demos. Lost when the process ends; use
- * {@code FileIntegrationStore} to keep integrations across restarts.
+ * {@link FileIntegrationStore} to keep integrations across restarts.
  *
  * <pre>{@code
  * IntegrationStore store = InMemoryIntegrationStore.create();

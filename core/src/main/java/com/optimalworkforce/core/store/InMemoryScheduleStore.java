@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * A {@link ScheduleStore} in memory: for tests, demos and agencies whose schedule fits the heap
- * comfortably (about 1 KB a visit). Lost when the process ends; use {@code FileScheduleStore} to
+ * comfortably (about 1 KB a visit). Lost when the process ends; use {@link FileScheduleStore} to
  * keep the schedule across restarts.
  *
  * <pre>{@code

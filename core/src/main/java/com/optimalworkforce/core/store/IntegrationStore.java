@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Where integrations keep their state: the {@link IntegrationRecord}, sealed credentials, the
  * sync engine's checkpoint and the quarantine. Implementations: {@link InMemoryIntegrationStore},
- * {@code FileIntegrationStore} (durable, encrypted), or the host's own database-backed store,
+ * {@link FileIntegrationStore} (durable, encrypted), or the host's own database-backed store,
  * which proves itself by passing {@code IntegrationStoreCompatibilityKit} from the testkit.
  *
  * <pre>{@code

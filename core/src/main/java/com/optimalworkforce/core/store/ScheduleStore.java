@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * The agency-zone copy of the schedule: what the sync engine writes and what alert rules, match
  * scoring and previews read. Records are keyed by {@link RecordKey} and tagged with the region
  * they were synced under. Implementations: {@link InMemoryScheduleStore} for tests and small
- * agencies, {@code FileScheduleStore} (durable, encrypted, bounded memory), or the host's own.
+ * agencies, {@link FileScheduleStore} (durable, encrypted, bounded memory), or the host's own.
  *
  * <pre>{@code
  * ScheduleStore store = InMemoryScheduleStore.create();
