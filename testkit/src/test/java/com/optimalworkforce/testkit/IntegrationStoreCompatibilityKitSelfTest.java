@@ -1,0 +1,210 @@
+package com.optimalworkforce.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.optimalworkforce.core.model.RecordKey;
+import com.optimalworkforce.core.store.InMemoryIntegrationStore;
+import com.optimalworkforce.core.store.IntegrationRecord;
+import com.optimalworkforce.core.store.IntegrationStore;
+import com.optimalworkforce.core.store.QuarantinedRecord;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/** The kit must fail broken stores: run through the JUnit Platform against deliberately broken ones. */
+class IntegrationStoreCompatibilityKitSelfTest {
+
+  /** Delegates everything; subclasses break one thing. */
+  static class Delegating implements IntegrationStore {
+    final InMemoryIntegrationStore d;
+
+    Delegating(InMemoryIntegrationStore d) {
+      this.d = d;
+    }
+
+    @Override
+    public Optional<IntegrationRecord> find(String id) {
+      return d.find(id);
+    }
+
+    @Override
+    public void save(IntegrationRecord record) {
+      d.save(record);
+    }
+
+    @Override
+    public Set<String> integrationIds() {
+      return d.integrationIds();
+    }
+
+    @Override
+    public void delete(String id) {
+      d.delete(id);
+    }
+
+    @Override
+    public Optional<byte[]> credentials(String id) {
+      return d.credentials(id);
+    }
+
+    @Override
+    public void saveCredentials(String id, byte[] sealed) {
+      d.saveCredentials(id, sealed);
+    }
+
+    @Override
+    public Optional<String> checkpoint(String id) {
+      return d.checkpoint(id);
+    }
+
+    @Override
+    public void saveCheckpoint(String id, String checkpoint) {
+      d.saveCheckpoint(id, checkpoint);
+    }
+
+    @Override
+    public void quarantine(String id, Collection<QuarantinedRecord> records) {
+      d.quarantine(id, records);
+    }
+
+    @Override
+    public void release(String id, Collection<RecordKey> keys) {
+      d.release(id, keys);
+    }
+
+    @Override
+    public List<QuarantinedRecord> quarantined(String id) {
+      return d.quarantined(id);
+    }
+
+    @Override
+    public void clearQuarantine(String id) {
+      d.clearQuarantine(id);
+    }
+  }
+
+  /** Keeps checkpoints in memory only: a restart loses them (everything else survives). */
+  static final class LosingCheckpoints extends Delegating {
+    private final Map<String, String> volatileCheckpoints = new java.util.concurrent.ConcurrentHashMap<>();
+
+    LosingCheckpoints(InMemoryIntegrationStore d) {
+      super(d);
+    }
+
+    @Override
+    public Optional<String> checkpoint(String id) {
+      return Optional.ofNullable(volatileCheckpoints.get(id));
+    }
+
+    @Override
+    public void saveCheckpoint(String id, String checkpoint) {
+      volatileCheckpoints.put(id, checkpoint);
+    }
+  }
+
+  /** Appends quarantine entries instead of replacing those with the same identity. */
+  static final class DuplicatingQuarantine extends Delegating {
+    private final Map<String, List<QuarantinedRecord>> entries = new java.util.HashMap<>();
+
+    DuplicatingQuarantine(InMemoryIntegrationStore d) {
+      super(d);
+    }
+
+    @Override
+    public synchronized void quarantine(String id, Collection<QuarantinedRecord> records) {
+      entries.computeIfAbsent(id, k -> new ArrayList<>()).addAll(records);
+    }
+
+    @Override
+    public synchronized void release(String id, Collection<RecordKey> keys) {
+      entries.getOrDefault(id, new ArrayList<>()).removeIf(r -> r.key().map(keys::contains).orElse(false));
+    }
+
+    @Override
+    public synchronized List<QuarantinedRecord> quarantined(String id) {
+      return List.copyOf(entries.getOrDefault(id, List.of()));
+    }
+
+    @Override
+    public synchronized void clearQuarantine(String id) {
+      entries.remove(id);
+    }
+
+    @Override
+    public synchronized void delete(String id) {
+      super.delete(id);
+      entries.remove(id);
+    }
+  }
+
+  static class LosingCheckpointsCase extends IntegrationStoreCompatibilityKit {
+    @Override
+    protected IntegrationStore newStore() {
+      return new LosingCheckpoints(InMemoryIntegrationStore.create());
+    }
+
+    @Override
+    protected IntegrationStore reopen(IntegrationStore store) {
+      return new LosingCheckpoints(((Delegating) store).d);
+    }
+  }
+
+  static class DuplicatingQuarantineCase extends IntegrationStoreCompatibilityKit {
+    @Override
+    protected IntegrationStore newStore() {
+      return new DuplicatingQuarantine(InMemoryIntegrationStore.create());
+    }
+  }
+
+  static class HealthyCase extends IntegrationStoreCompatibilityKit {
+    @Override
+    protected IntegrationStore newStore() {
+      return new Delegating(InMemoryIntegrationStore.create());
+    }
+  }
+
+  private static Map<String, TestExecutionResult> results(Class<?> kitCase) {
+    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(kitCase)).execute().testEvents().finished()
+        .stream().collect(Collectors.toMap(e -> e.getTestDescriptor().getLegacyReportingName().replace("()", ""),
+            e -> e.getPayload(TestExecutionResult.class).orElseThrow()));
+  }
+
+  private static Map<String, String> outcomes(Class<?> kitCase) {
+    return results(kitCase).entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getStatus().name()));
+  }
+
+  @Test
+  void kitFailsAStoreThatLosesCheckpointsOnRestart() {
+    Map<String, String> results = outcomes(LosingCheckpointsCase.class);
+    assertThat(results).containsEntry("checkpointsRoundTripAndLatestWins", "FAILED")
+        .containsEntry("syncResumesFromThisStore", "FAILED")
+        .containsEntry("savedRecordRoundTrips", "SUCCESSFUL")
+        .containsEntry("quarantineReplacesAndReleases", "SUCCESSFUL");
+    assertThat(results(LosingCheckpointsCase.class).get("syncResumesFromThisStore").getThrowable().orElseThrow())
+        .hasMessageContaining("resumed from the saved checkpoint");
+  }
+
+  @Test
+  void kitFailsAStoreThatDuplicatesQuarantineEntries() {
+    Map<String, String> results = outcomes(DuplicatingQuarantineCase.class);
+    assertThat(results).containsEntry("quarantineReplacesAndReleases", "FAILED")
+        .containsEntry("checkpointsRoundTripAndLatestWins", "SUCCESSFUL");
+  }
+
+  @Test
+  void kitPassesAHealthyStoreThroughTheSameHarness() {
+    Map<String, TestExecutionResult> results = results(HealthyCase.class);
+    assertThat(results).hasSize(8).allSatisfy((name, result) -> assertThat(result.getStatus())
+        .as("%s: %s", name, result.getThrowable().map(Throwable::getMessage).orElse(""))
+        .isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+  }
+}
