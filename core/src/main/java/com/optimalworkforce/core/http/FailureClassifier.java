@@ -2,6 +2,7 @@ package com.optimalworkforce.core.http;
 
 import com.optimalworkforce.core.connector.ConnectionFailure;
 import com.optimalworkforce.core.connector.ConnectorException;
+import com.optimalworkforce.core.http.internal.RedactedCause;
 import com.optimalworkforce.core.http.internal.Transients;
 import com.optimalworkforce.core.security.Redactor;
 import java.net.ConnectException;
@@ -138,31 +139,33 @@ public final class FailureClassifier {
       }
     }
     String what = " (" + failure.getClass().getSimpleName() + describe(failure) + ")";
+    // Keep the cause for its stack trace, but never a message that carries a secret.
+    Throwable cause = RedactedCause.of(failure, redactor);
     if (Transients.isTimeout(failure)) {
       return new ConnectorException(ConnectionFailure.TIMEOUT, host + " did not answer in time" + what + ". "
-          + ConnectionFailure.TIMEOUT.advice(), failure);
+          + ConnectionFailure.TIMEOUT.advice(), cause);
     }
     if (has(failure, UnknownHostException.class)) {
       return new ConnectorException(ConnectionFailure.UNREACHABLE, "the host name " + host
-          + " could not be resolved. " + ConnectionFailure.UNREACHABLE.advice(), failure);
+          + " could not be resolved. " + ConnectionFailure.UNREACHABLE.advice(), cause);
     }
     if (has(failure, ConnectException.class) || has(failure, NoRouteToHostException.class)) {
       return new ConnectorException(ConnectionFailure.UNREACHABLE, host + " refused the connection or cannot be reached"
-          + what + ". " + ConnectionFailure.UNREACHABLE.advice(), failure);
+          + what + ". " + ConnectionFailure.UNREACHABLE.advice(), cause);
     }
     if (has(failure, SSLException.class) || has(failure, UnknownServiceException.class)) {
       return new ConnectorException(ConnectionFailure.UNREACHABLE, "a secure connection to " + host + " failed" + what
           + ": the server may offer only TLS versions the TLS policy refuses (TLS 1.2 or newer is required), or"
           + " its certificate is not trusted. Check the server's TLS configuration and certificate, and the base URL.",
-          failure);
+          cause);
     }
     if (Transients.isConnectionReset(failure)) {
       return new ConnectorException(ConnectionFailure.UNEXPECTED_RESPONSE, host
           + " closed the connection before answering, on every retry" + what + ". "
-          + ConnectionFailure.UNEXPECTED_RESPONSE.advice(), failure);
+          + ConnectionFailure.UNEXPECTED_RESPONSE.advice(), cause);
     }
     return new ConnectorException(ConnectionFailure.UNEXPECTED_RESPONSE, "calling " + host + " failed" + what + ". "
-        + ConnectionFailure.UNEXPECTED_RESPONSE.advice(), failure);
+        + ConnectionFailure.UNEXPECTED_RESPONSE.advice(), cause);
   }
 
   private String describe(Throwable t) {

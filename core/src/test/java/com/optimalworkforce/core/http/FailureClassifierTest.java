@@ -81,7 +81,20 @@ class FailureClassifierTest {
 
   @Test
   void ioMessagesAreRedacted() {
-    ConnectorException e = ALAYACARE.classify(new IOException("failed POST with client_secret=hunter2"));
+    IOException original = new IOException("failed POST with client_secret=hunter2");
+    ConnectorException e = ALAYACARE.classify(original);
     assertThat(e.getMessage()).contains("client_secret=[redacted]").doesNotContain("hunter2");
+
+    // The cause keeps the stack trace and the exception's class, not the secret.
+    java.io.StringWriter trace = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(trace));
+    assertThat(trace.toString()).doesNotContain("hunter2").contains("java.io.IOException: failed POST with client_secret=[redacted]");
+    assertThat(e.getCause().getStackTrace()).isEqualTo(original.getStackTrace());
+  }
+
+  @Test
+  void aCauseWithoutSecretsIsKeptAsIs() {
+    SocketTimeoutException timeout = new SocketTimeoutException("Read timed out");
+    assertThat(ALAYACARE.classify(timeout).getCause()).isSameAs(timeout);
   }
 }

@@ -37,9 +37,9 @@ import java.util.function.Predicate;
  * {@code POST /oauth/token}, {@code GET /api/regions},
  * {@code GET /api/records/{TYPE}?regions=a,b&from=..&to=..&pageSize=n[&cursor=c]}.
  */
-final class AgencyApi implements ResponseDefinitionTransformerV2 {
-  static final String NAME = "agency-api";
-  static final String CLIENT_ID = "fault-suite";
+public final class AgencyApi implements ResponseDefinitionTransformerV2 {
+  public static final String NAME = "agency-api";
+  public static final String CLIENT_ID = "fault-suite";
 
   private final SyntheticAgency agency;
   private final InMemoryConnector pages;
@@ -51,8 +51,9 @@ final class AgencyApi implements ResponseDefinitionTransformerV2 {
   private final Map<String, SourceRecord> lastRecordBefore = new ConcurrentHashMap<>();
   private volatile boolean repeatLastRecordOfPreviousPage;
   private volatile int revokeTokensAfterPages = -1;
+  private volatile String tokenPrefix = "tok-";
 
-  AgencyApi(SyntheticAgency agency, String clientSecret) {
+  public AgencyApi(SyntheticAgency agency, String clientSecret) {
     this.agency = agency;
     this.pages = InMemoryConnector.builder(agency).apiKey(agency.apiKey()).build();
     this.clientSecret = clientSecret;
@@ -70,37 +71,43 @@ final class AgencyApi implements ResponseDefinitionTransformerV2 {
   }
 
   /** The next requests matching {@code when} get {@code responses}, one each, then normal service resumes. */
-  void inject(Predicate<Request> when, ResponseDefinition... responses) {
+  public void inject(Predicate<Request> when, ResponseDefinition... responses) {
     injections.add(new Injection(when, Arrays.asList(responses)));
   }
 
   /** Every page after the first of a stream starts again with the last record of the page before. */
-  void repeatLastRecordOfPreviousPage() {
+  public void repeatLastRecordOfPreviousPage() {
     repeatLastRecordOfPreviousPage = true;
   }
 
+  /** Issued tokens are {@code prefix + n} (default {@code tok-}). */
+  public void tokenPrefix(String prefix) {
+    tokenPrefix = prefix;
+  }
+
   /** After this many pages, every token issued so far stops working (a 401 mid-sync). */
-  void revokeTokensAfterPages(int pages) {
+  public void revokeTokensAfterPages(int pages) {
     revokeTokensAfterPages = pages;
   }
 
-  int tokensIssued() {
+  public int tokensIssued() {
     return tokensIssued.get();
   }
 
-  int pagesServed() {
+  public int pagesServed() {
     return pagesServed.get();
   }
 
-  void reset() {
+  public void reset() {
     injections.clear();
     repeatLastRecordOfPreviousPage = false;
     revokeTokensAfterPages = -1;
+    tokenPrefix = "tok-";
     pagesServed.set(0);
   }
 
   /** Matches record requests of a stream resuming from a cursor (so never the first page). */
-  static Predicate<Request> laterPageOf(EntityType type) {
+  public static Predicate<Request> laterPageOf(EntityType type) {
     return r -> r.getUrl().startsWith("/api/records/" + type.name() + "?") && r.getUrl().contains("cursor=");
   }
 
@@ -131,7 +138,8 @@ final class AgencyApi implements ResponseDefinitionTransformerV2 {
       }
       String auth = request.getHeader("Authorization");
       if (auth == null || !auth.startsWith("Bearer ") || !validTokens.contains(auth.substring("Bearer ".length()))) {
-        return json(401, "{\"error\":\"invalid_token\"}");
+        // Like some real servers, it echoes what it rejected.
+        return json(401, "{\"error\":\"invalid_token\",\"detail\":\"rejected Authorization: " + auth + "\"}");
       }
       if (path.equals("/api/regions")) {
         return json(200, RecordJson.MAPPER.writeValueAsString(new RecordJson.RegionsBody(agency.regions())));
@@ -148,9 +156,11 @@ final class AgencyApi implements ResponseDefinitionTransformerV2 {
   private ResponseDefinition token(Request request) {
     Map<String, String> form = form(request.getBodyAsString());
     if (!CLIENT_ID.equals(form.get("client_id")) || !clientSecret.equals(form.get("client_secret"))) {
-      return json(401, "{\"error\":\"invalid_client\"}");
+      // Like some real servers, it echoes what it rejected.
+      return json(401, "{\"error\":\"invalid_client\",\"error_description\":\"client secret "
+          + form.get("client_secret") + " is not valid for " + form.get("client_id") + "\"}");
     }
-    String token = "tok-" + tokensIssued.incrementAndGet();
+    String token = tokenPrefix + tokensIssued.incrementAndGet();
     validTokens.add(token);
     return json(200, "{\"token_type\":\"Bearer\",\"access_token\":\"" + token + "\",\"expires_in\":\"3599\"}");
   }
@@ -201,7 +211,7 @@ final class AgencyApi implements ResponseDefinitionTransformerV2 {
     return out;
   }
 
-  static ResponseDefinition json(int status, String body) {
+  public static ResponseDefinition json(int status, String body) {
     return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body).build();
   }
 }

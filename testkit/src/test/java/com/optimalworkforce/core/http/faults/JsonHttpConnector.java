@@ -40,12 +40,12 @@ import okhttp3.Response;
  * rate limit), {@link BearerTokenInterceptor} over a {@link ClientCredentialsTokenProvider}, and
  * {@link FailureClassifier} for errors. Settings: {@code baseUrl}; credentials: {@code clientSecret}.
  */
-final class JsonHttpConnector implements Connector {
+public final class JsonHttpConnector implements Connector {
   private final HttpUrl baseUrl;
   private final OkHttpClient http;
   private final FailureClassifier failures;
 
-  JsonHttpConnector(ConnectorConfig config, RetryPolicy retry, Consumer<RetryEvent> retries, Interceptor... extra) {
+  public JsonHttpConnector(ConnectorConfig config, RetryPolicy retry, Consumer<RetryEvent> retries, Interceptor... extra) {
     this.baseUrl = HttpUrl.get(config.requireSetting("baseUrl"));
     TlsPolicy tls = TlsPolicy.ofDefaults();
     HttpResilience resilience = HttpResilience.builder().name("fault-suite").retryPolicy(retry)

@@ -1,0 +1,302 @@
+package com.optimalworkforce.core.security;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.optimalworkforce.core.connector.ConnectionCheck;
+import com.optimalworkforce.core.connector.ConnectionFailure;
+import com.optimalworkforce.core.connector.ConnectorConfig;
+import com.optimalworkforce.core.connector.ConnectorException;
+import com.optimalworkforce.core.http.ClientCredentialsTokenProvider;
+import com.optimalworkforce.core.http.ConnectorIOException;
+import com.optimalworkforce.core.http.FailureClassifier;
+import com.optimalworkforce.core.http.HttpResilience;
+import com.optimalworkforce.core.http.RateLimitPolicy;
+import com.optimalworkforce.core.http.RetryEvent;
+import com.optimalworkforce.core.http.RetryPolicy;
+import com.optimalworkforce.core.http.TlsPolicy;
+import com.optimalworkforce.core.http.TokenProvider;
+import com.optimalworkforce.core.http.faults.AgencyApi;
+import com.optimalworkforce.core.http.faults.JsonHttpConnector;
+import com.optimalworkforce.core.model.EntityType;
+import com.optimalworkforce.core.model.Region;
+import com.optimalworkforce.core.store.InMemoryIntegrationStore;
+import com.optimalworkforce.core.store.InMemoryScheduleStore;
+import com.optimalworkforce.core.sync.SyncEngine;
+import com.optimalworkforce.core.sync.SyncReport;
+import com.optimalworkforce.core.sync.SyncWindow;
+import com.optimalworkforce.testkit.SyntheticAgency;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Passes canary secrets through every public entry point that handles credentials (connector
+ * configuration, vault, audit log, token provider, HTTP layer, a connector synced by the
+ * SyncEngine, and their failure paths), captures the SDK's log output at TRACE (see
+ * {@code simplelogger.properties}), every exception's full stack trace and the {@code toString()}
+ * of every object involved, and fails if a canary, or its Base64 or URL-encoded form, appears.
+ */
+class CanarySecretTest {
+  /** The client secret / API key / private key. */
+  private static final String CANARY = "CANARY-8d41f0c2-client-secret";
+  /** Access tokens the API issues (a token is a secret too). */
+  private static final String TOKEN_CANARY = "CANARYTOKEN-55e1b7-";
+
+  private static final SyntheticAgency AGENCY = SyntheticAgency.builder().seed(5).regions(2).clients(24)
+      .caregivers(22).weeksOfHistory(1).weeksAhead(1).build();
+  private static final AgencyApi API = new AgencyApi(AGENCY, CANARY);
+
+  @RegisterExtension
+  static WireMockExtension server = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort().extensions(API)).build();
+
+  @TempDir
+  Path dir;
+
+  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+  private final List<String> texts = new ArrayList<>();
+  private PrintStream originalErr;
+
+  @BeforeEach
+  void captureLogs() {
+    server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(AgencyApi.NAME)));
+    API.tokenPrefix(TOKEN_CANARY);
+    originalErr = System.err;
+    System.setErr(new PrintStream(new Tee(originalErr, logs), true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setErr(originalErr);
+    API.reset();
+  }
+
+  /** Records the text a person or a log could see. */
+  private void seen(Object... objects) {
+    for (Object o : objects) {
+      if (o instanceof Throwable) {
+        StringWriter trace = new StringWriter();
+        ((Throwable) o).printStackTrace(new PrintWriter(trace));
+        texts.add(trace.toString());
+      } else {
+        texts.add(String.valueOf(o));
+      }
+    }
+  }
+
+  private Throwable thrown(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException e) {
+      seen(e);
+      return e;
+    }
+    throw new AssertionError("expected a failure");
+  }
+
+  private static ConnectorConfig config(String secret, Duration timeout) {
+    return ConnectorConfig.builder("json-http-test")
+        .setting("baseUrl", server.baseUrl())
+        .secret("clientSecret", Secret.of(secret))
+        .timeout(timeout)
+        .clock(AGENCY.clock())
+        .build();
+  }
+
+  private static RetryPolicy fastRetries() {
+    return RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(20)).build();
+  }
+
+  @Test
+  void noCanaryLeaksThroughAnyEntryPoint() throws Exception {
+    List<RetryEvent> retries = new ArrayList<>();
+
+    // Secrets and connector configuration.
+    Secret secret = Secret.of(CANARY);
+    ConnectorConfig config = config(CANARY, Duration.ofSeconds(5));
+    seen(secret, config, config.toBuilder().build(), config.secretNames());
+    seen(thrown(() -> config.requireSetting("missing")), thrown(() -> config.requireSecret("missing")));
+    seen(thrown(() -> Secret.of(" ")));
+
+    // Vault: the canary as plaintext, as key material (bad Base64, wrong length), and failures.
+    byte[] keyBytes = new byte[32];
+    new SecureRandom().nextBytes(keyBytes);
+    CredentialVault vault = CredentialVault.create(KeyProvider.of("k1", keyBytes));
+    byte[] sealed = vault.seal(secret, "integration/canary");
+    byte[] sealedAll = vault.sealAll(Map.of("clientSecret", secret), "integration/canary");
+    seen(vault, vault.unseal(sealed, "integration/canary"), vault.unsealAll(sealedAll, "integration/canary"));
+    seen(new String(sealed, StandardCharsets.ISO_8859_1), new String(sealedAll, StandardCharsets.ISO_8859_1));
+    seen(thrown(() -> vault.unseal(sealed, "integration/other")));
+    byte[] tampered = sealed.clone();
+    tampered[tampered.length - 3] ^= 1;
+    seen(thrown(() -> vault.unseal(tampered, "integration/canary")));
+    seen(thrown(() -> CredentialVault.create(KeyProvider.of("k2", new byte[32])).unseal(sealed, "integration/canary")));
+    seen(thrown(() -> KeyProvider.ofBase64(Map.of("k1", CANARY), "k1")));
+    seen(thrown(() -> KeyProvider.of("k1", CANARY.getBytes(StandardCharsets.UTF_8))));
+    seen(KeyProvider.ofBase64(Map.of("k1", Base64.getEncoder().encodeToString(keyBytes)), "k1"));
+
+    // Audit log: details that carry a credential by mistake are stored masked.
+    FileAuditLog audit = AuditLog.file(dir.resolve("audit.jsonl"), AGENCY.clock());
+    AuditEntry entry = audit.append("credentials.updated", Map.of("header", "Authorization: Bearer " + CANARY,
+        "form", "client_secret=" + CANARY));
+    seen(entry, audit, audit.entries(), audit.verify(), Files.readString(dir.resolve("audit.jsonl")));
+
+    // Redactor.
+    Redactor redactor = Redactor.standard().with(secret);
+    seen(redactor, redactor.redact("value " + CANARY + " and " + URLEncoder.encode(CANARY, StandardCharsets.UTF_8)));
+
+    // Token provider: success (tokens are canaries), rejection echoing the secret, toString.
+    ClientCredentialsTokenProvider tokens = ClientCredentialsTokenProvider.builder()
+        .tokenEndpoint(URI.create(server.baseUrl() + "/oauth/token")).clientId(AgencyApi.CLIENT_ID)
+        .clientSecret(secret).clock(AGENCY.clock()).build();
+    Secret token = tokens.token();
+    assertThat(token.reveal()).startsWith(TOKEN_CANARY);
+    seen(tokens, token, tokens.refresh(token), TokenProvider.fixed(token));
+    ClientCredentialsTokenProvider wrongSecret = ClientCredentialsTokenProvider.builder()
+        .tokenEndpoint(URI.create(server.baseUrl() + "/oauth/token")).clientId(AgencyApi.CLIENT_ID)
+        .clientSecret(Secret.of(CANARY + "-old")).clock(AGENCY.clock()).build();
+    Throwable rejected = thrown(wrongSecret::token);
+    assertThat(((ConnectorException) rejected).failure()).isEqualTo(ConnectionFailure.INVALID_CREDENTIALS);
+    seen(wrongSecret);
+    seen(thrown(() -> ClientCredentialsTokenProvider.builder().tokenEndpoint(URI.create("http://remote.example/"
+        + "token?client_secret=" + CANARY)).clientId("x").clientSecret(secret).build()));
+
+    // HTTP layer: retries logged at DEBUG for a request whose query carries the canary.
+    HttpResilience resilience = HttpResilience.builder().retryPolicy(fastRetries())
+        .rateLimitPolicy(RateLimitPolicy.perSecond(100)).redactor(redactor).listener(e -> {
+          retries.add(e);
+          seen(e);
+        }).build();
+    API.inject(r -> r.getUrl().startsWith("/api/regions"), AgencyApi.json(503, "{}"));
+    HttpClient jdk = TlsPolicy.ofDefaults().applyTo(HttpClient.newBuilder()).build();
+    HttpRequest regions = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/regions?api_key=" + CANARY))
+        .header("Authorization", "Bearer " + token.reveal()).build();
+    HttpResponse<String> answer = resilience.send(jdk, regions, HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    seen(resilience, RetryPolicy.ofDefaults(), TlsPolicy.ofDefaults());
+    FailureClassifier failures = FailureClassifier.forHost("localhost").redactor(redactor);
+    seen(failures, failures.classify(new IOException("POST failed: client_secret=" + CANARY)),
+        failures.classify(new IOException("bad answer " + CANARY)),
+        failures.fromStatus(401, "{\"detail\":\"Authorization: Bearer " + token.reveal() + "\"}"),
+        new ConnectorIOException(failures.fromStatus(400, "secret was " + CANARY)));
+
+    // A connector over the shared OkHttp stack, synced by the SyncEngine: with a 503, a 401 mid-sync
+    // (one refresh), then with a wrong secret (the token endpoint echoes it).
+    API.inject(AgencyApi.laterPageOf(EntityType.VISIT), AgencyApi.json(503, "{}"));
+    API.revokeTokensAfterPages(4);
+    Set<String> regionIds = AGENCY.regions().stream().map(Region::id).collect(Collectors.toSet());
+    InMemoryScheduleStore schedule = InMemoryScheduleStore.create();
+    InMemoryIntegrationStore integrations = InMemoryIntegrationStore.create();
+    try (JsonHttpConnector connector = new JsonHttpConnector(config, fastRetries(), retries::add)) {
+      ConnectionCheck check = connector.testConnection();
+      SyncEngine engine = SyncEngine.builder("canary", connector).integrationStore(integrations).scheduleStore(schedule)
+          .clock(AGENCY.clock()).window(SyncWindow.of(Duration.ofDays(7), Duration.ofDays(7))).pageSize(20).build();
+      SyncReport report = engine.sync(regionIds);
+      assertThat(report.completed()).as(report.toString()).isTrue();
+      seen(connector, check, engine, report);
+    }
+    try (JsonHttpConnector connector = new JsonHttpConnector(config(CANARY + "-old", Duration.ofSeconds(5)), fastRetries(),
+        retries::add)) {
+      ConnectionCheck check = connector.testConnection();
+      assertThat(check.failure()).isEqualTo(ConnectionFailure.INVALID_CREDENTIALS);
+      SyncReport failed = SyncEngine.builder("canary-2", connector).clock(AGENCY.clock()).build().sync(regionIds);
+      assertThat(failed.completed()).isFalse();
+      seen(check, check.message(), failed, failed.failure());
+    }
+    assertThat(retries).as("the retry paths ran").isNotEmpty();
+
+    System.err.flush();
+    String logText = logs.toString(StandardCharsets.UTF_8);
+    // The capture works and saw the SDK's DEBUG/TRACE-level lines (so the scan below means something).
+    assertThat(logText).contains("retrying in").contains("fetched an access token").contains("sync run");
+    texts.add(logText);
+
+    for (String forbidden : forbiddenForms()) {
+      for (String text : texts) {
+        assertThat(text).as("text seen by a person or a log").doesNotContain(forbidden);
+      }
+    }
+  }
+
+  private static List<String> forbiddenForms() {
+    List<String> out = new ArrayList<>();
+    for (String v : List.of(CANARY, TOKEN_CANARY)) {
+      out.add(v);
+      out.add(URLEncoder.encode(v, StandardCharsets.UTF_8));
+      out.add(Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
+    }
+    return out;
+  }
+
+  /** Writes to two streams. */
+  private static final class Tee extends OutputStream {
+    private final OutputStream a;
+    private final OutputStream b;
+
+    Tee(OutputStream a, OutputStream b) {
+      this.a = a;
+      this.b = b;
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+      a.write(c);
+      b.write(c);
+    }
+
+    @Override
+    public void write(byte[] buf, int off, int len) throws IOException {
+      a.write(buf, off, len);
+      b.write(buf, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      a.flush();
+      b.flush();
+    }
+  }
+
+  @Test
+  void theScanWouldCatchALeak() {
+    // Guard against a vacuous scan: text holding the canary fails the same assertion.
+    List<String> leaky = List.of("log line with " + CANARY);
+    assertThatThrownBy(() -> {
+      for (String forbidden : forbiddenForms()) {
+        for (String text : leaky) {
+          assertThat(text).doesNotContain(forbidden);
+        }
+      }
+    }).isInstanceOf(AssertionError.class);
+  }
+}
