@@ -1,0 +1,110 @@
+package com.optimalworkforce.connectors.alayacare.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.optimalworkforce.core.connector.ConnectionFailure;
+import com.optimalworkforce.core.connector.ConnectorException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import javax.net.ssl.SSLException;
+
+/**
+ * Turns what went wrong in a call into a classified {@link ConnectorException} whose message names
+ * the tenant host, what happened, and what to do next. Not API.
+ */
+public final class Failures {
+  private final String host;
+  private final String tenantHint;
+  private final Duration timeout;
+  private final double rateLimit;
+
+  /**
+   * @param host the tenant host, e.g. {@code example.alayacare.ca}
+   * @param tenantHint how the address was configured, e.g. "tenant 'example'" or "base URL https://..."
+   */
+  public Failures(String host, String tenantHint, Duration timeout, double rateLimit) {
+    this.host = host;
+    this.tenantHint = tenantHint;
+    this.timeout = timeout;
+    this.rateLimit = rateLimit;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  /** An error status (after any retries) of {@code what}, e.g. "GET scheduler/visits". */
+  public ApiException status(String what, int status, String body, String retryAfter) {
+    String said = ErrorBodies.message(body);
+    String quoted = said.isEmpty() ? "" : ": " + said;
+    ConnectorException e = switch (status) {
+      case 401 -> new ConnectorException(ConnectionFailure.INVALID_CREDENTIALS, "the API key pair was rejected by "
+          + host + " (401" + quoted + "). Check the public key (the user name) and the private key (the password),"
+          + " or ask the agency's AlayaCare administrator for a new key pair.");
+      case 403 -> new ConnectorException(ConnectionFailure.ACCESS_DENIED, "the API key pair is valid but may not call "
+          + what + " on " + host + " (403" + quoted + "). Ask the agency's AlayaCare administrator to give the API"
+          + " user read access to patients, employees and scheduler (and write access to scheduler visits for"
+          + " write-back).");
+      case 429 -> new ConnectorException(ConnectionFailure.RATE_LIMITED, host + " kept answering 429 Too Many Requests"
+          + " to " + what + (retryAfter == null ? "" : " (Retry-After " + retryAfter + ")")
+          + " after every retry. Lower the connector's rateLimit (now " + fmt(rateLimit) + " requests a second),"
+          + " sync less often, or ask AlayaCare about the tenant's API limits.");
+      case 404 -> new ConnectorException(ConnectionFailure.UNEXPECTED_RESPONSE, host + " answered 404" + quoted
+          + " to " + what + ": the External API is not at this address. Check the " + tenantHint
+          + " (tenant, environment uat/staging, and .ca or .com).");
+      default -> status >= 500
+          ? new ConnectorException(ConnectionFailure.UNEXPECTED_RESPONSE, host + " answered " + status + quoted
+              + " to " + what + " after every retry. AlayaCare may be degraded: try again later, and if it persists"
+              + " contact AlayaCare support with the time of the failure.")
+          : new ConnectorException(ConnectionFailure.UNEXPECTED_RESPONSE, host + " refused " + what + " with "
+              + status + quoted + ". The request may not suit this tenant's API version; report this message to"
+              + " the connector's maintainers.");
+    };
+    return new ApiException(e.failure(), e.getMessage().substring(e.failure().label().length() + 2), status, said);
+  }
+
+  /** A failure before any answer: timeout, DNS, refused connection, TLS, an unreadable body. */
+  public ConnectorException io(String what, IOException e) {
+    if (e instanceof JsonProcessingException) {
+      return new ConnectorException(ConnectionFailure.UNEXPECTED_RESPONSE, host + " answered " + what
+          + " with a body that is not the JSON the API documents (" + firstLine(((JsonProcessingException) e).getOriginalMessage()) + ")."
+          + " Try again later; if it persists contact AlayaCare support with the time of the failure.", e);
+    }
+    if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+      return new ConnectorException(ConnectionFailure.TIMEOUT, host + " did not answer " + what + " within "
+          + timeout.toMillis() + " ms. Check the network path to AlayaCare, then try again; raise the timeout if"
+          + " the tenant is known to be slow.", e);
+    }
+    if (e instanceof UnknownHostException) {
+      return new ConnectorException(ConnectionFailure.UNREACHABLE, "the host " + host + " could not be found (DNS)."
+          + " Check the " + tenantHint + " and the network's DNS.", e);
+    }
+    if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+      return new ConnectorException(ConnectionFailure.UNREACHABLE, host + " refused or dropped the connection ("
+          + firstLine(e.getMessage()) + "). Check the " + tenantHint + ", proxy and firewall rules.", e);
+    }
+    if (e instanceof SSLException) {
+      return new ConnectorException(ConnectionFailure.UNREACHABLE, "the secure connection to " + host + " failed ("
+          + firstLine(e.getMessage()) + "). Check the " + tenantHint + " and any TLS-intercepting proxy.", e);
+    }
+    return new ConnectorException(ConnectionFailure.UNEXPECTED_RESPONSE, "the connection to " + host + " broke during "
+        + what + " (" + firstLine(e.getMessage()) + "). Try again later.", e);
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "no detail";
+    }
+    int nl = s.indexOf('\n');
+    String line = nl < 0 ? s : s.substring(0, nl);
+    return line.length() > 160 ? line.substring(0, 160) + "..." : line;
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+}
