@@ -1,6 +1,8 @@
 package com.optimalworkforce.connectors.alayacare;
 
 import com.optimalworkforce.core.connector.ConnectorConfig;
+import com.optimalworkforce.core.http.RetryPolicy;
+import com.optimalworkforce.core.http.TlsPolicy;
 import com.optimalworkforce.core.security.Secret;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -56,6 +58,8 @@ public final class AlayaCareConnectorConfig {
   private final double rateLimit;
   private final ZoneId defaultZone;
   private final List<String> callOutCodes;
+  private final TlsPolicy tlsPolicy;
+  private final RetryPolicy retryPolicy;
   private final Clock clock;
 
   private AlayaCareConnectorConfig(Builder b) {
@@ -71,6 +75,8 @@ public final class AlayaCareConnectorConfig {
     this.rateLimit = b.rateLimit;
     this.defaultZone = b.defaultZone;
     this.callOutCodes = b.callOutCodes;
+    this.tlsPolicy = b.tlsPolicy;
+    this.retryPolicy = b.retryPolicy;
     this.clock = b.clock;
   }
 
@@ -130,6 +136,8 @@ public final class AlayaCareConnectorConfig {
     b.rateLimit = rateLimit;
     b.defaultZone = defaultZone;
     b.callOutCodes = callOutCodes;
+    b.tlsPolicy = tlsPolicy;
+    b.retryPolicy = retryPolicy;
     b.clock = clock;
     return b;
   }
@@ -202,6 +210,19 @@ public final class AlayaCareConnectorConfig {
     return false;
   }
 
+  /** TLS versions and CAs accepted (default: TLS 1.2 and 1.3, plain http to loopback only). */
+  public TlsPolicy tlsPolicy() {
+    return tlsPolicy;
+  }
+
+  /**
+   * Retries of idempotent calls on 429, 502, 503, 504 and timeouts (default: AlayaCare's partner
+   * guidance, 1 s doubling to 60 s, 5 attempts, {@code Retry-After} honoured).
+   */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
   public Clock clock() {
     return clock;
   }
@@ -227,6 +248,8 @@ public final class AlayaCareConnectorConfig {
     private double rateLimit = DEFAULT_RATE_LIMIT;
     private ZoneId defaultZone = ZoneId.of("America/Toronto");
     private List<String> callOutCodes = DEFAULT_CALL_OUT_CODES;
+    private TlsPolicy tlsPolicy = TlsPolicy.ofDefaults();
+    private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -271,7 +294,8 @@ public final class AlayaCareConnectorConfig {
 
     /**
      * The full address instead of a tenant, e.g. {@code https://example.alayacare.ca}; the API path
-     * {@code /ext/api/v2/} is added when missing. Plain {@code http} is accepted for loopback only.
+     * {@code /ext/api/v2/} is added when missing. Plain {@code http} only where the TLS policy allows
+     * it (by default to loopback, for simulators).
      */
     public Builder baseUrl(String baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl");
@@ -286,10 +310,6 @@ public final class AlayaCareConnectorConfig {
         throw new IllegalArgumentException("baseUrl must be an https URL such as https://example.alayacare.ca but was '"
             + baseUrl + "'");
       }
-      if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-        throw new IllegalArgumentException("baseUrl must use https (the API key pair travels in every request) but was '"
-            + baseUrl + "'; plain http is accepted for localhost only");
-      }
       String path = uri.getPath() == null ? "" : uri.getPath();
       if (!path.endsWith("/")) {
         path = path + "/";
@@ -299,10 +319,6 @@ public final class AlayaCareConnectorConfig {
       }
       this.baseUrl = URI.create(scheme + "://" + uri.getRawAuthority() + path);
       return this;
-    }
-
-    private static boolean isLoopback(String host) {
-      return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1");
     }
 
     /** The API public key (the Basic user name). */
@@ -384,6 +400,16 @@ public final class AlayaCareConnectorConfig {
       return this;
     }
 
+    public Builder tlsPolicy(TlsPolicy tlsPolicy) {
+      this.tlsPolicy = Objects.requireNonNull(tlsPolicy, "tlsPolicy");
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -405,7 +431,12 @@ public final class AlayaCareConnectorConfig {
         throw new IllegalStateException("AlayaCare connector: both the public key and the private key of the API key"
             + " pair are required");
       }
-      return new AlayaCareConnectorConfig(this);
+      AlayaCareConnectorConfig config = new AlayaCareConnectorConfig(this);
+      if (!tlsPolicy.permits(config.baseUrl)) {
+        throw new IllegalStateException("AlayaCare connector: baseUrl must use https (the API key pair travels in every"
+            + " request) but was " + config.baseUrl + "; the TLS policy allows plain http to " + tlsPolicy.cleartext());
+      }
+      return config;
     }
   }
 }

@@ -3,20 +3,18 @@ package com.optimalworkforce.connectors.alayacare.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.optimalworkforce.core.connector.ConnectionFailure;
 import com.optimalworkforce.core.connector.ConnectorException;
+import com.optimalworkforce.core.http.FailureClassifier;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import javax.net.ssl.SSLException;
 
 /**
  * Turns what went wrong in a call into a classified {@link ConnectorException} whose message names
- * the tenant host, what happened, and what to do next. Not API.
+ * the tenant host, what happened, and what to do next. The categories are the SDK's shared ones
+ * ({@link FailureClassifier}); the messages add what an AlayaCare user can check. Not API.
  */
 public final class Failures {
+  private final FailureClassifier classifier;
   private final String host;
   private final String tenantHint;
   private final Duration timeout;
@@ -27,6 +25,8 @@ public final class Failures {
    * @param tenantHint how the address was configured, e.g. "tenant 'example'" or "base URL https://..."
    */
   public Failures(String host, String tenantHint, Duration timeout, double rateLimit) {
+    this.classifier = FailureClassifier.forHost(host).credentials("the API key pair",
+        "Check the public and private keys, or ask the agency's AlayaCare administrator for a new key pair.");
     this.host = host;
     this.tenantHint = tenantHint;
     this.timeout = timeout;
@@ -41,7 +41,12 @@ public final class Failures {
   public ApiException status(String what, int status, String body, String retryAfter) {
     String said = ErrorBodies.message(body);
     String quoted = said.isEmpty() ? "" : ": " + said;
-    ConnectorException e = switch (status) {
+    ConnectionFailure category = FailureClassifier.category(status);
+    ConnectorException e = category == ConnectionFailure.TIMEOUT
+        ? new ConnectorException(ConnectionFailure.TIMEOUT, host + " answered " + status + quoted + " to " + what
+            + " (it timed out upstream) after every retry. Try again later; if it persists, sync smaller windows or"
+            + " contact AlayaCare support.")
+        : switch (status) {
       case 401 -> new ConnectorException(ConnectionFailure.INVALID_CREDENTIALS, "the API key pair was rejected by "
           + host + " (401" + quoted + "). Check the public key (the user name) and the private key (the password),"
           + " or ask the agency's AlayaCare administrator for a new key pair.");
@@ -74,25 +79,37 @@ public final class Failures {
           + " with a body that is not the JSON the API documents (" + firstLine(((JsonProcessingException) e).getOriginalMessage()) + ")."
           + " Try again later; if it persists contact AlayaCare support with the time of the failure.", e);
     }
-    if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-      return new ConnectorException(ConnectionFailure.TIMEOUT, host + " did not answer " + what + " within "
-          + timeout.toMillis() + " ms. Check the network path to AlayaCare, then try again; raise the timeout if"
-          + " the tenant is known to be slow.", e);
-    }
-    if (e instanceof UnknownHostException) {
-      return new ConnectorException(ConnectionFailure.UNREACHABLE, "the host " + host + " could not be found (DNS)."
-          + " Check the " + tenantHint + " and the network's DNS.", e);
-    }
-    if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-      return new ConnectorException(ConnectionFailure.UNREACHABLE, host + " refused or dropped the connection ("
-          + firstLine(e.getMessage()) + "). Check the " + tenantHint + ", proxy and firewall rules.", e);
-    }
-    if (e instanceof SSLException) {
-      return new ConnectorException(ConnectionFailure.UNREACHABLE, "the secure connection to " + host + " failed ("
-          + firstLine(e.getMessage()) + "). Check the " + tenantHint + " and any TLS-intercepting proxy.", e);
+    ConnectorException shared = classifier.classify(e);
+    switch (shared.failure()) {
+      case TIMEOUT:
+        return new ConnectorException(ConnectionFailure.TIMEOUT, host + " did not answer " + what + " within "
+            + timeout.toMillis() + " ms, on every retry. Check the network path to AlayaCare, then try again; raise"
+            + " the timeout if the tenant is known to be slow.", e);
+      case UNREACHABLE:
+        if (hasUnknownHost(e)) {
+          return new ConnectorException(ConnectionFailure.UNREACHABLE, "the host " + host + " could not be found"
+              + " (DNS). Check the " + tenantHint + " and the network's DNS.", e);
+        }
+        return new ConnectorException(ConnectionFailure.UNREACHABLE, host + " could not be reached for " + what
+            + " (" + firstLine(e.getMessage()) + "). Check the " + tenantHint + ", proxy, firewall and TLS settings.", e);
+      case RATE_LIMITED:
+        return new ConnectorException(ConnectionFailure.RATE_LIMITED, "no request slot for " + what + " on " + host
+            + " came in time under the client-side limit of " + fmt(rateLimit) + " requests a second. Raise the"
+            + " connector's rateLimit if AlayaCare allows it, or read fewer branches at once.", e);
+      default:
+        break;
     }
     return new ConnectorException(ConnectionFailure.UNEXPECTED_RESPONSE, "the connection to " + host + " broke during "
         + what + " (" + firstLine(e.getMessage()) + "). Try again later.", e);
+  }
+
+  private static boolean hasUnknownHost(Throwable t) {
+    for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+      if (c instanceof UnknownHostException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String firstLine(String s) {

@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.optimalworkforce.connectors.alayacare.AlayaCareConnectorConfig;
 import com.optimalworkforce.core.connector.ConnectorException;
+import com.optimalworkforce.core.http.HttpResilience;
+import com.optimalworkforce.core.http.RateLimitPolicy;
+import com.optimalworkforce.core.http.okhttp.OkHttpClients;
+import com.optimalworkforce.core.http.okhttp.ResilienceInterceptor;
+import com.optimalworkforce.core.security.Redactor;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import okhttp3.Credentials;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -17,8 +22,10 @@ import retrofit2.Retrofit;
 import retrofit2.converter.jackson.JacksonConverterFactory;
 
 /**
- * The HTTP stack of one connector: OkHttp with HTTP Basic auth (public key as user name, private
- * key as password), the configured timeouts, and Retrofit with Jackson (snake_case) on top. Every
+ * The HTTP stack of one connector: the SDK's OkHttp client (TLS policy, timeouts) with its
+ * resilience interceptor (retries of idempotent calls on 429/502/503/504 and timeouts honouring
+ * {@code Retry-After}, and a smooth client-side rate limit), HTTP Basic auth (public key as user
+ * name, private key as password), and Retrofit with Jackson (snake_case) on top. Every
  * call goes through {@link #execute}, which returns the body or throws a classified
  * {@link ConnectorException}. Not API.
  */
@@ -38,13 +45,16 @@ public final class Http {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(Math.max(8, config.concurrency() * 2));
     dispatcher.setMaxRequestsPerHost(Math.max(8, config.concurrency() * 2));
-    long millis = config.timeout().toMillis();
-    this.client = new OkHttpClient.Builder()
+    HttpResilience resilience = HttpResilience.builder()
+        .retryPolicy(config.retryPolicy())
+        .rateLimitPolicy(smooth(config.rateLimit()))
+        .clock(config.clock())
+        .name("alayacare " + config.host())
+        .redactor(Redactor.standard().with(config.publicKey(), config.privateKey()))
+        .build();
+    this.client = OkHttpClients.builder(config.tlsPolicy(), config.timeout())
         .dispatcher(dispatcher)
-        .connectTimeout(millis, TimeUnit.MILLISECONDS)
-        .readTimeout(millis, TimeUnit.MILLISECONDS)
-        .writeTimeout(millis, TimeUnit.MILLISECONDS)
-        .callTimeout(millis * 2, TimeUnit.MILLISECONDS)
+        .addInterceptor(ResilienceInterceptor.of(resilience))
         .addInterceptor(chain -> {
           Request r = chain.request().newBuilder().header("Authorization", basic)
               .header("Accept", "application/json").build();
@@ -57,6 +67,20 @@ public final class Http {
         .addConverterFactory(JacksonConverterFactory.create(JSON))
         .build()
         .create(AlayaCareApi.class);
+  }
+
+  /**
+   * One permit every {@code 1/rate} seconds rather than {@code rate} permits at the start of each
+   * second: a burst at a second's boundary would otherwise look like twice the rate to a server
+   * that measures over a sliding second, and earn 429s.
+   */
+  static RateLimitPolicy smooth(double perSecond) {
+    if (perSecond > 1000) { // periods below a millisecond are not supported: n permits a millisecond
+      return RateLimitPolicy.builder().limitForPeriod((int) Math.round(perSecond / 1000)).period(Duration.ofMillis(1))
+          .maxWait(Duration.ofMinutes(2)).build();
+    }
+    return RateLimitPolicy.builder().limitForPeriod(1).period(Duration.ofNanos(Math.round(1e9 / perSecond)))
+        .maxWait(Duration.ofMinutes(2)).build();
   }
 
   public AlayaCareApi api() {
