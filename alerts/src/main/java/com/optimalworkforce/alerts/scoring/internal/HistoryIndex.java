@@ -1,0 +1,322 @@
+package com.optimalworkforce.alerts.scoring.internal;
+
+import com.optimalworkforce.core.model.CallOut;
+import com.optimalworkforce.core.model.Caregiver;
+import com.optimalworkforce.core.model.Change;
+import com.optimalworkforce.core.model.Client;
+import com.optimalworkforce.core.model.EntityType;
+import com.optimalworkforce.core.model.OfferOutcome;
+import com.optimalworkforce.core.model.RecordKey;
+import com.optimalworkforce.core.model.ShiftOffer;
+import com.optimalworkforce.core.model.SourceRecord;
+import com.optimalworkforce.core.model.Unavailability;
+import com.optimalworkforce.core.model.Visit;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The indexed history behind {@code MatchHistory}. Writes are serialized by one lock and keyed by
+ * record id, so applying a record twice, or an update without its previous version, never counts
+ * anything twice. Reads go through per-caregiver immutable snapshots.
+ */
+public final class HistoryIndex {
+  /** Recency weights are stored relative to this instant (2025-01-01T00:00:00Z). */
+  static final long REFERENCE_SECOND = 1_735_689_600L;
+
+  private final Object writeLock = new Object();
+  private final double halfLifeSeconds;
+  private final ConcurrentHashMap<String, CaregiverIndex> caregivers = new ConcurrentHashMap<>();
+  private volatile CaregiverIndex[] byIndex = new CaregiverIndex[0];
+  private final ConcurrentHashMap<String, Client> clients = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Integer> clientIndex = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Integer> serviceIndex = new ConcurrentHashMap<>();
+
+  // Guarded by writeLock.
+  private final LongIntMap visitOwner = new LongIntMap();
+  private final LongIntMap callOutOwner = new LongIntMap();
+  private final LongIntMap unavailabilityOwner = new LongIntMap();
+  private final Map<Long, OfferRow> offers = new HashMap<>();
+  private int caregiverCount;
+
+  private volatile long visitCount;
+  private volatile long offerCount;
+  private volatile long callOutCount;
+  private volatile long unavailabilityCount;
+  private final AtomicLong offerChanges = new AtomicLong();
+
+  /** An indexed offer: what to subtract when it changes or goes. */
+  private record OfferRow(int caregiver, int cell, int service, boolean accepted, double weight) {}
+
+  public HistoryIndex(Duration recencyHalfLife) {
+    this.halfLifeSeconds = recencyHalfLife.toSeconds();
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  public void apply(Change change) {
+    Objects.requireNonNull(change, "change");
+    if (change.after() != null) {
+      upsert(change.after());
+    } else {
+      remove(change.key());
+    }
+  }
+
+  public void upsert(SourceRecord record) {
+    Objects.requireNonNull(record, "record");
+    synchronized (writeLock) {
+      if (record instanceof Visit v) {
+        putVisit(v);
+      } else if (record instanceof ShiftOffer o) {
+        putOffer(o);
+      } else if (record instanceof CallOut c) {
+        putCallOut(c);
+      } else if (record instanceof Unavailability u) {
+        putUnavailability(u);
+      } else if (record instanceof Caregiver c) {
+        caregiverIndex(c.id()).record(c);
+      } else if (record instanceof Client c) {
+        clients.put(c.id(), c);
+        clientIndexOf(c.id());
+      }
+    }
+  }
+
+  public void remove(RecordKey key) {
+    Objects.requireNonNull(key, "key");
+    long hash = IdHash.of(key.sourceId());
+    synchronized (writeLock) {
+      switch (key.type()) {
+        case VISIT -> removeVisit(hash);
+        case SHIFT_OFFER -> removeOffer(hash);
+        case CALL_OUT -> removeOwned(callOutOwner, hash, true);
+        case UNAVAILABILITY -> removeOwned(unavailabilityOwner, hash, false);
+        case CAREGIVER -> {
+          CaregiverIndex c = caregivers.get(key.sourceId());
+          if (c != null) {
+            c.record(null);
+          }
+        }
+        case CLIENT -> clients.remove(key.sourceId());
+        default -> throw new IllegalArgumentException("Unknown record type " + key.type());
+      }
+    }
+  }
+
+  private void putVisit(Visit v) {
+    long hash = IdHash.of(v.id());
+    removeVisit(hash);
+    if (v.caregiverId() == null) {
+      return;
+    }
+    CaregiverIndex c = caregiverIndex(v.caregiverId());
+    long start = v.start().getEpochSecond();
+    c.addVisit(hash, start, v.end().getEpochSecond(), clientIndexOf(v.clientId()), (byte) v.status().ordinal(),
+        localEpochDay(v.start(), v.zone()));
+    visitOwner.put(hash, c.index);
+    visitCount = visitOwner.size();
+  }
+
+  private void removeVisit(long hash) {
+    int owner = visitOwner.get(hash, -1);
+    if (owner >= 0) {
+      byIndex[owner].removeVisit(hash);
+      visitOwner.remove(hash);
+      visitCount = visitOwner.size();
+    }
+  }
+
+  private void putOffer(ShiftOffer o) {
+    long hash = IdHash.of(o.id());
+    removeOffer(hash);
+    CaregiverIndex c = caregiverIndex(o.caregiverId());
+    var local = o.shiftStart().atZone(o.zone());
+    int cell = OfferCells.cell(local.getDayOfWeek().getValue(), bandOf(local.getHour()));
+    int service = serviceIndexOf(o.serviceCode());
+    boolean accepted = o.outcome() == OfferOutcome.ACCEPTED;
+    double weight = weightAt(o.offeredAt());
+    c.offer(cell, service, accepted, weight, +1);
+    offers.put(hash, new OfferRow(c.index, cell, service, accepted, weight));
+    offerCount = offers.size();
+    offerChanges.incrementAndGet();
+  }
+
+  private void removeOffer(long hash) {
+    OfferRow row = offers.remove(hash);
+    if (row != null) {
+      byIndex[row.caregiver].offer(row.cell, row.service, row.accepted, row.weight, -1);
+      offerCount = offers.size();
+      offerChanges.incrementAndGet();
+    }
+  }
+
+  private void putCallOut(CallOut c) {
+    long hash = IdHash.of(c.id());
+    removeOwned(callOutOwner, hash, true);
+    CaregiverIndex cg = caregiverIndex(c.caregiverId());
+    cg.putCallOut(hash, c.reportedAt().getEpochSecond(), c.shiftStart().getEpochSecond());
+    callOutOwner.put(hash, cg.index);
+    callOutCount = callOutOwner.size();
+  }
+
+  private void putUnavailability(Unavailability u) {
+    long hash = IdHash.of(u.id());
+    removeOwned(unavailabilityOwner, hash, false);
+    CaregiverIndex cg = caregiverIndex(u.caregiverId());
+    cg.putUnavailability(hash, new UnavailabilityTable.Span(u.start().getEpochSecond(), u.end().getEpochSecond(),
+        u.reason()));
+    unavailabilityOwner.put(hash, cg.index);
+    unavailabilityCount = unavailabilityOwner.size();
+  }
+
+  private void removeOwned(LongIntMap owners, long hash, boolean callOut) {
+    int owner = owners.get(hash, -1);
+    if (owner < 0) {
+      return;
+    }
+    if (callOut) {
+      byIndex[owner].removeCallOut(hash);
+    } else {
+      byIndex[owner].removeUnavailability(hash);
+    }
+    owners.remove(hash);
+    callOutCount = callOutOwner.size();
+    unavailabilityCount = unavailabilityOwner.size();
+  }
+
+  private CaregiverIndex caregiverIndex(String id) {
+    CaregiverIndex c = caregivers.get(id);
+    if (c != null) {
+      return c;
+    }
+    c = new CaregiverIndex(id, caregiverCount, this);
+    CaregiverIndex[] all = byIndex;
+    if (caregiverCount == all.length) {
+      all = Arrays.copyOf(all, Math.max(16, all.length * 2));
+    }
+    all[caregiverCount++] = c;
+    byIndex = all;
+    caregivers.put(id, c);
+    return c;
+  }
+
+  private int clientIndexOf(String clientId) {
+    return clientIndex.computeIfAbsent(clientId, k -> clientIndex.size());
+  }
+
+  private int serviceIndexOf(String serviceCode) {
+    return serviceIndex.computeIfAbsent(serviceCode == null ? "" : serviceCode, k -> serviceIndex.size());
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  /** The snapshot of a caregiver, empty when unknown. */
+  public CaregiverSnapshot snapshot(String caregiverId) {
+    CaregiverIndex c = caregivers.get(caregiverId);
+    return c == null ? CaregiverSnapshot.empty(caregiverId, this) : c.snapshot();
+  }
+
+  /** Snapshots of every caregiver the index knows. */
+  public List<CaregiverSnapshot> snapshots() {
+    CaregiverIndex[] all = byIndex;
+    List<CaregiverSnapshot> out = new ArrayList<>(all.length);
+    for (CaregiverIndex c : all) {
+      if (c != null) {
+        out.add(c.snapshot());
+      }
+    }
+    return out;
+  }
+
+  public Caregiver caregiver(String id) {
+    CaregiverIndex c = caregivers.get(id);
+    return c == null ? null : c.record();
+  }
+
+  /** Every caregiver record known, in first-seen order. */
+  public List<Caregiver> caregivers() {
+    CaregiverIndex[] all = byIndex;
+    List<Caregiver> out = new ArrayList<>();
+    for (CaregiverIndex c : all) {
+      if (c != null && c.record() != null) {
+        out.add(c.record());
+      }
+    }
+    return out;
+  }
+
+  public Client client(String id) {
+    return clients.get(id);
+  }
+
+  public int clientCount() {
+    return clients.size();
+  }
+
+  /** The client's index, or -1 when no record mentioned it. */
+  public int clientIndexIfKnown(String clientId) {
+    Integer i = clientIndex.get(clientId);
+    return i == null ? -1 : i;
+  }
+
+  /** The service's index, or -1 when no offer had it. */
+  public int serviceIndex(String serviceCode) {
+    Integer i = serviceIndex.get(serviceCode == null ? "" : serviceCode);
+    return i == null ? -1 : i;
+  }
+
+  public long visitCount() {
+    return visitCount;
+  }
+
+  public long offerCount() {
+    return offerCount;
+  }
+
+  public long callOutCount() {
+    return callOutCount;
+  }
+
+  public long unavailabilityCount() {
+    return unavailabilityCount;
+  }
+
+  /** Increases on every offer added, changed or removed. */
+  public long offerChanges() {
+    return offerChanges.get();
+  }
+
+  /** What the stored recency weights are multiplied by at {@code now} (halves every half-life). */
+  public double decayAt(Instant now) {
+    return Math.pow(2, -(now.getEpochSecond() - REFERENCE_SECOND) / halfLifeSeconds);
+  }
+
+  private double weightAt(Instant offeredAt) {
+    return Math.pow(2, (offeredAt.getEpochSecond() - REFERENCE_SECOND) / halfLifeSeconds);
+  }
+
+  /** Time band ordinal of a local hour (matches {@code TimeBand.of}). */
+  static int bandOf(int hour) {
+    return hour < 6 ? 0 : hour < 12 ? 1 : hour < 17 ? 2 : 3;
+  }
+
+  static int localEpochDay(Instant instant, ZoneId zone) {
+    long local = instant.getEpochSecond() + zone.getRules().getOffset(instant).getTotalSeconds();
+    return (int) Math.floorDiv(local, 86_400L);
+  }
+
+  public Map<EntityType, Long> sizes() {
+    return Map.of(EntityType.VISIT, visitCount, EntityType.SHIFT_OFFER, offerCount, EntityType.CALL_OUT, callOutCount,
+        EntityType.UNAVAILABILITY, unavailabilityCount, EntityType.CAREGIVER, (long) caregivers().size(),
+        EntityType.CLIENT, (long) clients.size());
+  }
+}

@@ -1,0 +1,174 @@
+package com.optimalworkforce.alerts.scoring.internal;
+
+import com.optimalworkforce.alerts.scoring.AcceptancePrior;
+import com.optimalworkforce.alerts.scoring.ExclusionReason;
+import com.optimalworkforce.alerts.scoring.FactorContribution;
+import com.optimalworkforce.alerts.scoring.FactorSignal;
+import com.optimalworkforce.alerts.scoring.MatchConfig;
+import com.optimalworkforce.alerts.scoring.MatchExclusion;
+import com.optimalworkforce.alerts.scoring.MatchFactor;
+import com.optimalworkforce.alerts.scoring.MatchRanking;
+import com.optimalworkforce.alerts.scoring.MatchScore;
+import com.optimalworkforce.core.model.Caregiver;
+import com.optimalworkforce.core.model.Visit;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Ranks candidates for a shift: hard constraints, then soft factors. Thread-safe. */
+public final class RankingEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(RankingEngine.class);
+  private static final Comparator<MatchScore> BEST_FIRST = Comparator.comparingDouble(MatchScore::probability)
+      .reversed().thenComparing(MatchScore::caregiverId);
+  /** Refit the prior after this share of the offers changed, or after a day. */
+  private static final double REFIT_SHARE = 0.005;
+  private static final long REFIT_SECONDS = 86_400;
+
+  private final HistoryIndex index;
+  private final MatchConfig config;
+  private final Clock clock;
+  private final MatchFactor[] factors;
+  private final String[] ids;
+  private final String[] labels;
+  private final double[] weights;
+  private volatile FittedPrior fitted;
+
+  private record FittedPrior(AcceptancePrior prior, long offerChanges, long offerCount, Instant at) {}
+
+  public RankingEngine(HistoryIndex index, MatchConfig config, Clock clock) {
+    this.index = index;
+    this.config = config;
+    this.clock = clock;
+    List<MatchFactor> list = config.factors();
+    factors = list.toArray(new MatchFactor[0]);
+    ids = new String[factors.length];
+    labels = new String[factors.length];
+    weights = new double[factors.length];
+    for (int i = 0; i < factors.length; i++) {
+      ids[i] = factors[i].id();
+      labels[i] = Objects.requireNonNull(factors[i].label(), () -> "factor " + ids[0] + " has a null label");
+      weights[i] = config.weight(ids[i]);
+    }
+  }
+
+  /** The prior in use now, refitted when enough offers changed since the last fit. */
+  public AcceptancePrior prior() {
+    return prior(clock.instant());
+  }
+
+  private AcceptancePrior prior(Instant now) {
+    FittedPrior f = fitted;
+    long changes = index.offerChanges();
+    if (f == null || Math.abs(changes - f.offerChanges) > REFIT_SHARE * f.offerCount
+        || Math.abs(now.getEpochSecond() - f.at.getEpochSecond()) > REFIT_SECONDS) {
+      long started = System.nanoTime();
+      AcceptancePrior p = PriorFitter.fit(index.snapshots(), index.decayAt(now), config.sameService());
+      f = new FittedPrior(p, changes, Math.max(index.offerCount(), 1), now);
+      fitted = f;
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("Fitted the acceptance prior in {} ms: {}", (System.nanoTime() - started) / 1_000_000, p);
+      }
+    }
+    return f.prior;
+  }
+
+  public MatchRanking rank(Visit shift, Collection<Caregiver> candidates) {
+    Objects.requireNonNull(shift, "shift");
+    Objects.requireNonNull(candidates, "candidates");
+    Instant now = clock.instant();
+    ShiftFrame frame = new ShiftFrame(shift, config, now, index, prior(now));
+    List<MatchScore> scores = new ArrayList<>(candidates.size());
+    List<MatchExclusion> excluded = new ArrayList<>();
+    Set<String> seen = new HashSet<>(Math.max(16, candidates.size() * 2));
+    for (Caregiver c : candidates) {
+      Objects.requireNonNull(c, "candidates contains null");
+      if (!seen.add(c.id())) {
+        continue;
+      }
+      CaregiverSnapshot history = index.snapshot(c.id());
+      MatchExclusion x = check(frame, c, history);
+      if (x != null) {
+        excluded.add(x);
+      } else {
+        scores.add(score(frame, c, history));
+      }
+    }
+    scores.sort(BEST_FIRST);
+    return new MatchRanking(shift, scores, excluded);
+  }
+
+  /** The probability for one caregiver, hard constraints not checked (for backtests). */
+  public double probability(Visit shift, Caregiver caregiver, Instant now) {
+    ShiftFrame frame = new ShiftFrame(shift, config, now, index, prior(now));
+    return score(frame, caregiver, index.snapshot(caregiver.id())).probability();
+  }
+
+  private MatchScore score(ShiftFrame frame, Caregiver c, CaregiverSnapshot history) {
+    Candidate ctx = new Candidate(frame, c, history);
+    FactorContribution[] parts = new FactorContribution[factors.length];
+    for (int i = 0; i < factors.length; i++) {
+      FactorSignal s;
+      try {
+        s = factors[i].evaluate(ctx);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("Match factor '" + ids[i] + "' failed for caregiver " + c.id() + " and shift "
+            + frame.shift.id() + ": " + e.getMessage() + ". Fix or remove the factor.", e);
+      }
+      if (s == null) {
+        throw new IllegalStateException("Match factor '" + ids[i] + "' returned null for caregiver " + c.id()
+            + "; return FactorSignal.neutral() when it has nothing to say");
+      }
+      parts[i] = new FactorContribution(ids[i], labels[i], weights[i], s);
+    }
+    return MatchScore.of(c, frame.baseLogOdds, Arrays.asList(parts));
+  }
+
+  private MatchExclusion check(ShiftFrame f, Caregiver c, CaregiverSnapshot h) {
+    if (!c.active()) {
+      return new MatchExclusion(c, ExclusionReason.INACTIVE, "not active in the scheduling system");
+    }
+    if (f.client != null && f.client.blockedCaregiverIds().contains(c.id())) {
+      return new MatchExclusion(c, ExclusionReason.BLOCKED_BY_CLIENT, "the client asked not to be sent this caregiver");
+    }
+    if (!c.skills().containsAll(f.shift.requiredSkills())) {
+      Set<String> missing = new TreeSet<>(f.shift.requiredSkills());
+      missing.removeAll(c.skills());
+      return new MatchExclusion(c, ExclusionReason.MISSING_SKILL, "missing " + String.join(", ", missing));
+    }
+    UnavailabilityTable.Span off = h.unavailabilityTable().overlapping(f.startSec, f.endSec);
+    if (off != null) {
+      return new MatchExclusion(c, ExclusionReason.UNAVAILABLE,
+          (off.reason() == null ? "unavailable" : off.reason()) + " " + Times.span(off.start(), off.end(), f.shift.zone()));
+    }
+    VisitTable visits = h.visitTable();
+    int clash = visits.bookedOverlap(f.startSec, f.endSec, f.idHash);
+    if (clash >= 0) {
+      return new MatchExclusion(c, ExclusionReason.DOUBLE_BOOKED,
+          "already booked " + Times.span(visits.start[clash], visits.end[clash], f.shift.zone()));
+    }
+    for (int w = 0; w < f.payWeekStart.length; w++) {
+      long ws = f.payWeekStart[w];
+      long we = f.payWeekEnd[w];
+      double booked = visits.bookedSeconds(ws, we, f.idHash) / 3600.0;
+      double add = (Math.min(f.endSec, we) - Math.max(f.startSec, ws)) / 3600.0;
+      if (booked + add > config.overtimeCapHours() + 1e-9) {
+        return new MatchExclusion(c, ExclusionReason.OVERTIME_CAP, String.format(Locale.ROOT,
+            "%s h booked in the pay week from %s + %s h = %s h, over the %s h cap", OvertimeCostFactor.hours(booked),
+            Times.date(ws, f.shift.zone()), OvertimeCostFactor.hours(add), OvertimeCostFactor.hours(booked + add),
+            OvertimeCostFactor.hours(config.overtimeCapHours())));
+      }
+    }
+    return null;
+  }
+}
