@@ -1,0 +1,60 @@
+package com.optimalworkforce.alerts.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.optimalworkforce.alerts.Fixtures;
+import com.optimalworkforce.alerts.view.ScheduleIndex;
+import com.optimalworkforce.core.model.Caregiver;
+import com.optimalworkforce.testkit.BehaviourProfiles;
+import com.optimalworkforce.testkit.SyntheticAgency;
+import java.time.DayOfWeek;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class WeekendMatchRuleTest {
+  static final SyntheticAgency AGENCY = Fixtures.smallAgency();
+  static final BehaviourProfiles P = AGENCY.profiles().orElseThrow();
+  static final ScheduleIndex INDEX = Fixtures.index(AGENCY, AGENCY.clock());
+
+  /** A caregiver of the first region who is none of the profiles. */
+  static String other() {
+    return AGENCY.caregivers().stream().filter(c -> c.regionId().equals("toronto-east")).map(Caregiver::id)
+        .filter(id -> id.compareTo("E5022") > 0).findFirst().orElseThrow();
+  }
+
+  @Test
+  void findsTheOpenSaturdayMorningWithMrsAndersonAndEmmasContinuity() {
+    WeekendMatchRule rule = WeekendMatchRule.builder()
+        .backups(Backups.fixed(P.saturdayRegular(), 92, "", other(), 88, "")).build();
+    List<Alert> alerts = rule.evaluate(INDEX, AGENCY.clock(), Scope.all());
+    Alert saturday = alerts.stream().filter(a -> a.subject().id().equals(P.openSaturdayMorningVisit())).findFirst()
+        .orElseThrow();
+    String otherName = INDEX.caregiver(other()).orElseThrow().name().given();
+    // Four Saturdays of history; Emma missed the first one. She also sees Mrs. Anderson on Sundays.
+    assertThat(saturday.message()).isEqualTo("Saturday 7 AM with Mrs. Anderson. Best matches: "
+        + "Emma (92% - worked 3/4 Saturdays, knows Mrs. Anderson), " + otherName + " (88%)");
+    assertThat(saturday.severity()).isEqualTo(Severity.INFO);
+    assertThat(alerts).allSatisfy(a -> assertThat(INDEX.visit(a.shiftId()).orElseThrow().localStart().getDayOfWeek())
+        .isIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
+  }
+
+  @Test
+  void staysSilentForWeekdayShiftsAndDaysNotConfigured() {
+    List<Alert> alerts = WeekendMatchRule.ofDefaults().evaluate(INDEX, AGENCY.clock(), Scope.all());
+    assertThat(alerts).noneMatch(a -> a.subject().id().equals(P.openFridayAfternoonVisit()));
+    List<Alert> sundays = WeekendMatchRule.builder().days(Set.of(DayOfWeek.SUNDAY)).build()
+        .evaluate(INDEX, AGENCY.clock(), Scope.all());
+    assertThat(sundays).noneMatch(a -> a.subject().id().equals(P.openSaturdayMorningVisit()));
+    assertThat(alerts.stream().filter(a -> a.subject().id().equals(P.openSaturdayMorningVisit())))
+        .singleElement().satisfies(a -> assertThat(a.message())
+            .isEqualTo("Saturday 7 AM with Mrs. Anderson is open. No match found yet."));
+  }
+
+  @Test
+  void badSettingsFail() {
+    assertThatThrownBy(() -> WeekendMatchRule.builder().days(Set.of())).hasMessageContaining("at least one weekday");
+    assertThatThrownBy(() -> WeekendMatchRule.builder().matches(0)).hasMessageContaining("at least 1 but was 0");
+  }
+}
