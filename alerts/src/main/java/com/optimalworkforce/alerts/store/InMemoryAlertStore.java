@@ -1,0 +1,81 @@
+package com.optimalworkforce.alerts.store;
+
+import com.optimalworkforce.alerts.rules.Subject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The default {@link AlertStore}: in memory, thread-safe, lost on restart.
+ *
+ * <pre>{@code
+ * AlertStore store = AlertStore.inMemory();
+ * }</pre>
+ */
+public final class InMemoryAlertStore implements AlertStore {
+  private static final Comparator<AlertRecord> NEWEST_FIRST =
+      Comparator.comparing(AlertRecord::updatedAt).reversed().thenComparing(AlertRecord::id);
+
+  private final Map<String, AlertRecord> byId = new HashMap<>();
+  private final Map<String, String> latestByKey = new HashMap<>();
+
+  InMemoryAlertStore() {}
+
+  @Override
+  public synchronized void save(AlertRecord record) {
+    Objects.requireNonNull(record, "record");
+    byId.put(record.id(), record);
+    String current = latestByKey.get(record.key());
+    if (current == null || current.equals(record.id())
+        || !byId.get(current).raisedAt().isAfter(record.raisedAt())) {
+      latestByKey.put(record.key(), record.id());
+    }
+  }
+
+  @Override
+  public synchronized Optional<AlertRecord> get(String id) {
+    Objects.requireNonNull(id, "id");
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  @Override
+  public synchronized Optional<AlertRecord> latest(String ruleId, Subject subject) {
+    Objects.requireNonNull(ruleId, "ruleId");
+    Objects.requireNonNull(subject, "subject");
+    String id = latestByKey.get(ruleId + "|" + subject.key());
+    return id == null ? Optional.empty() : Optional.of(byId.get(id));
+  }
+
+  @Override
+  public synchronized List<AlertRecord> open(String ruleId) {
+    Objects.requireNonNull(ruleId, "ruleId");
+    List<AlertRecord> out = new ArrayList<>();
+    for (String id : latestByKey.values()) {
+      AlertRecord r = byId.get(id);
+      if (r.isOpen() && r.alert().ruleId().equals(ruleId)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized List<AlertRecord> pendingDelivery() {
+    return byId.values().stream().filter(r -> r.deliveryState() == AlertRecord.DeliveryState.PENDING).toList();
+  }
+
+  @Override
+  public synchronized List<AlertRecord> query(AlertQuery query) {
+    Objects.requireNonNull(query, "query");
+    return byId.values().stream().filter(query::matches).sorted(NEWEST_FIRST).limit(query.limit()).toList();
+  }
+
+  /** Number of records held. */
+  public synchronized int size() {
+    return byId.size();
+  }
+}
