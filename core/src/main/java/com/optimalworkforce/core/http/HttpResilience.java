@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * <p>When retries run out, the last response is returned (the caller classifies it, e.g. with
  * {@link FailureClassifier}) or the last {@link IOException} is thrown. A call that cannot get a
  * rate-limit permit within {@link RateLimitPolicy#maxWait()} fails with a {@link ConnectorException}
- * of category {@link ConnectionFailure#RATE_LIMITED}. Thread-safe.
+ * of category {@link ConnectionFailure#RATE_LIMITED}. Interrupting the calling thread during a wait
+ * ends the call with an {@link InterruptedIOException} (the interrupt flag stays set). Thread-safe.
  */
 public final class HttpResilience {
   private static final Logger LOG = LoggerFactory.getLogger(HttpResilience.class);
@@ -137,10 +138,22 @@ public final class HttpResilience {
     Retry retry = Retry.of(name, config);
     try {
       return retry.executeCheckedSupplier(() -> {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new InterruptedIOException("interrupted before " + op);
+        }
         acquirePermit(op);
         return attempt.call();
       });
-    } catch (IOException | RuntimeException | Error e) {
+    } catch (RuntimeException e) {
+      // resilience4j ends an interrupted wait by rethrowing its last runtime failure, which is
+      // null (a NullPointerException) when the wait followed a response; report the interruption.
+      if (Thread.currentThread().isInterrupted() && !(e instanceof ConnectorException)) {
+        InterruptedIOException io = new InterruptedIOException("interrupted while waiting to retry " + op);
+        io.initCause(e);
+        throw io;
+      }
+      throw e;
+    } catch (IOException | Error e) {
       throw e;
     } catch (Throwable t) {
       throw new IOException(op + " failed: " + t.getClass().getSimpleName(), t);

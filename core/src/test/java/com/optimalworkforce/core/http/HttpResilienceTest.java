@@ -209,4 +209,32 @@ class HttpResilienceTest {
         .extracting(e -> ((ConnectorException) e).failure()).isEqualTo(ConnectionFailure.RATE_LIMITED);
     server.verify(1, getRequestedFor(urlEqualTo("/limited")));
   }
+
+  @Test
+  void anInterruptDuringARetryWaitEndsTheCallPromptly() throws Exception {
+    server.stubFor(get("/later").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
+    HttpResilience patient = HttpResilience.builder().retryPolicy(FAST.toBuilder().maxRetryAfter(Duration.ofSeconds(30)).build())
+        .clock(clock).build();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean flagKept = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread caller = new Thread(() -> {
+      try {
+        patient.send(CLIENT, getRequest("/later"), BodyHandlers.ofString());
+      } catch (Throwable t) {
+        failure.set(t);
+        flagKept.set(Thread.currentThread().isInterrupted());
+      }
+    });
+    caller.start();
+    Thread.sleep(300);   // let it reach the 30 s wait
+    long start = System.nanoTime();
+    caller.interrupt();
+    caller.join(5_000);
+
+    assertThat(caller.isAlive()).isFalse();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(failure.get()).isInstanceOf(java.io.InterruptedIOException.class)
+        .hasMessageContaining("interrupted while waiting to retry GET localhost");
+    assertThat(flagKept).isTrue();
+  }
 }
