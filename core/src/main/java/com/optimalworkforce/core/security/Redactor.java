@@ -37,15 +37,21 @@ public final class Redactor {
       + "|access_token|refresh_token|id_token|token|api_key|api-key|apikey|private_key|private-key|privatekey"
       + "|secret|assertion|client_assertion";
 
+  /** Lower-case words one of which every name in {@link #NAMES} contains. */
+  private static final List<String> NAME_WORDS = List.of("secret", "pass", "pwd", "token", "key", "assertion");
+
+  // Each rule runs only when its cheap lower-case keyword test passes: most log lines hold no
+  // credential-like word, and then redaction costs a lower-casing and a few index scans.
   private static final List<Rule> SHAPES = List.of(
       // Header lines: "Authorization: Basic abc", "Proxy-Authorization=..."
-      new Rule(Pattern.compile("(?i)\\b((?:proxy-)?authorization\\s*[:=]\\s*)(?!\\[redacted\\])[^\\r\\n,;\"'}\\]]+"), "$1" + MASK),
+      new Rule(lower -> lower.contains("authorization"), Pattern.compile("(?i)\\b((?:proxy-)?authorization\\s*[:=]\\s*)(?!\\[redacted\\])[^\\r\\n,;\"'}\\]]+"), "$1" + MASK),
       // JSON fields: "client_secret" : "value"
-      new Rule(Pattern.compile("(?i)(\"(?:" + NAMES + "|authorization)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\""), "$1\"" + MASK + "\""),
+      new Rule(lower -> lower.indexOf('"') >= 0 && (containsAny(lower, NAME_WORDS) || lower.contains("authorization")),
+          Pattern.compile("(?i)(\"(?:" + NAMES + "|authorization)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\""), "$1\"" + MASK + "\""),
       // Form and query pairs: client_secret=value&...
-      new Rule(Pattern.compile("(?i)(?<![A-Za-z0-9_-])((?:" + NAMES + ")\\s*=\\s*)(?!\\[redacted\\])[^&\\s\"',;}\\]]+"), "$1" + MASK),
+      new Rule(lower -> lower.indexOf('=') >= 0 && containsAny(lower, NAME_WORDS), Pattern.compile("(?i)(?<![A-Za-z0-9_-])((?:" + NAMES + ")\\s*=\\s*)(?!\\[redacted\\])[^&\\s\"',;}\\]]+"), "$1" + MASK),
       // Bare scheme tokens anywhere: "Bearer eyJ...", "Basic dXNlcjpwYXNz"
-      new Rule(Pattern.compile("(?i)\\b(bearer|basic)(\\s+)(?!\\[redacted\\])[A-Za-z0-9\\-._~+/]{8,}=*"), "$1$2" + MASK));
+      new Rule(lower -> lower.contains("bearer") || lower.contains("basic"), Pattern.compile("(?i)\\b(bearer|basic)(\\s+)(?!\\[redacted\\])[A-Za-z0-9\\-._~+/]{8,}=*"), "$1$2" + MASK));
 
   private static final Redactor STANDARD = new Redactor(List.of());
 
@@ -85,8 +91,12 @@ public final class Redactor {
     for (String v : values) {
       out = out.replace(v, MASK);
     }
+    String lower = out.toLowerCase(java.util.Locale.ROOT);
     for (Rule rule : SHAPES) {
-      out = rule.apply(out);
+      if (rule.applies.test(lower)) {
+        out = rule.apply(out);
+        lower = out.toLowerCase(java.util.Locale.ROOT);
+      }
     }
     return out;
   }
@@ -106,7 +116,16 @@ public final class Redactor {
     return "Redactor[" + values.size() + " registered values + standard shapes]";
   }
 
-  private record Rule(Pattern pattern, String replacement) {
+  private static boolean containsAny(String text, List<String> words) {
+    for (String w : words) {
+      if (text.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private record Rule(java.util.function.Predicate<String> applies, Pattern pattern, String replacement) {
     String apply(String text) {
       Matcher m = pattern.matcher(text);
       return m.find() ? m.replaceAll(replacement) : text;
