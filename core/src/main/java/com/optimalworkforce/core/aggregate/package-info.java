@@ -1,0 +1,19 @@
+/**
+ * Privacy-preserving aggregates: counts per generalized postal area and region, the only data that
+ * leaves the agency.
+ *
+ * <pre>{@code
+ * Aggregator aggregator = Aggregator.create();
+ * changes.forEach(aggregator::apply);                          // creations, updates, deletions
+ * AggregateSnapshot snapshot = aggregator.snapshot(PrivacyPolicy.ofDefaults());
+ * sink.publish(snapshot);                                       // the only type a sink accepts
+ * }</pre>
+ *
+ * <p>Two forms, and the types keep them apart: {@link com.optimalworkforce.core.aggregate.AggregateCounts}
+ * is exact and mergeable and stays in the agency zone;
+ * {@link com.optimalworkforce.core.aggregate.AggregateSnapshot} is published, with small cells and
+ * their complements suppressed under a {@link com.optimalworkforce.core.aggregate.PrivacyPolicy}.
+ * Merge counts, then publish: suppressed snapshots cannot be added up exactly. See
+ * {@code docs/privacy.md} and {@code docs/aggregate-snapshot-schema.md}.
+ */
+package com.optimalworkforce.core.aggregate;

@@ -1,0 +1,108 @@
+package com.optimalworkforce.core.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.optimalworkforce.core.model.Change;
+import com.optimalworkforce.core.model.SourceRecord;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+class AggregatorPropertiesTest {
+
+  @Property(tries = 200)
+  void incrementalFoldEqualsFullRecomputation(@ForAll long seed, @ForAll @IntRange(min = 1, max = 400) int changes) {
+    RandomSchedule schedule = new RandomSchedule(seed);
+    Aggregator incremental = Aggregator.create();
+    for (Change c : schedule.changes(changes)) {
+      incremental.apply(c);
+    }
+    Aggregator recomputed = Aggregator.create();
+    recomputed.addAll(schedule.current());
+    assertThat(incremental.counts()).isEqualTo(recomputed.counts());
+    // ...and so the published snapshots are the same too.
+    PrivacyPolicy policy = PrivacyPolicy.ofDefaults();
+    assertThat(incremental.counts().publish(policy, java.time.Instant.EPOCH))
+        .isEqualTo(recomputed.counts().publish(policy, java.time.Instant.EPOCH));
+  }
+
+  @Property(tries = 100)
+  void incrementalFoldSurvivesARestartAnywhere(@ForAll long seed, @ForAll @IntRange(min = 2, max = 200) int changes) {
+    RandomSchedule schedule = new RandomSchedule(seed);
+    List<Change> all = schedule.changes(changes);
+    int cut = new SplittableRandom(seed).nextInt(all.size());
+    Aggregator before = Aggregator.create();
+    all.subList(0, cut).forEach(before::apply);
+    Aggregator after = Aggregator.resume(AggregateCounts.fromJson(before.counts().toJson()));
+    all.subList(cut, all.size()).forEach(after::apply);
+    Aggregator recomputed = Aggregator.create();
+    recomputed.addAll(schedule.current());
+    assertThat(after.counts()).isEqualTo(recomputed.counts());
+  }
+
+  @Property(tries = 200)
+  void partialAggregatesMergeExactly(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int parts) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<SourceRecord> records = new RandomSchedule(seed).records(1 + rnd.nextInt(300));
+    List<Aggregator> partial = new ArrayList<>();
+    for (int i = 0; i < parts; i++) {
+      partial.add(Aggregator.create());
+    }
+    Aggregator whole = Aggregator.create();
+    for (SourceRecord r : records) {
+      partial.get(rnd.nextInt(parts)).add(r);
+      whole.add(r);
+    }
+    List<AggregateCounts> counts = new ArrayList<>();
+    partial.forEach(p -> counts.add(p.counts()));
+    Collections.shuffle(counts, new java.util.Random(seed));
+    assertThat(AggregateCounts.mergeAll(counts)).isEqualTo(whole.counts());
+    AggregateCounts folded = AggregateCounts.empty();
+    for (AggregateCounts c : counts) {
+      folded = c.merge(folded);
+    }
+    assertThat(folded).isEqualTo(whole.counts());
+  }
+
+  @Property(tries = 200)
+  void shardsOfAChangeStreamMergeExactlyEvenWithNegativePartials(@ForAll long seed) {
+    // A change stream split by position: a shard may see a deletion whose creation went elsewhere.
+    RandomSchedule schedule = new RandomSchedule(seed);
+    List<Change> changes = schedule.changes(300);
+    Aggregator[] shards = {Aggregator.create(), Aggregator.create(), Aggregator.create()};
+    SplittableRandom rnd = new SplittableRandom(seed);
+    changes.forEach(c -> shards[rnd.nextInt(3)].apply(c));
+    Aggregator recomputed = Aggregator.create();
+    recomputed.addAll(schedule.current());
+    assertThat(shards[0].counts().merge(shards[1].counts()).merge(shards[2].counts()))
+        .isEqualTo(recomputed.counts());
+  }
+
+  @Property(tries = 200)
+  void mergeIsAssociativeAndCommutativeWithEmptyAsIdentity(@ForAll long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    AggregateCounts a = randomCounts(rnd);
+    AggregateCounts b = randomCounts(rnd);
+    AggregateCounts c = randomCounts(rnd);
+    assertThat(a.merge(b)).isEqualTo(b.merge(a));
+    assertThat(a.merge(b).merge(c)).isEqualTo(a.merge(b.merge(c)));
+    assertThat(a.merge(AggregateCounts.empty())).isEqualTo(a);
+    assertThat(a.merge(b).hashCode()).isEqualTo(b.merge(a).hashCode());
+  }
+
+  private static AggregateCounts randomCounts(SplittableRandom rnd) {
+    Aggregator agg = Aggregator.create();
+    RandomSchedule s = new RandomSchedule(rnd.nextLong());
+    s.changes(rnd.nextInt(150)).forEach(ch -> {
+      // Apply only some changes: the partial counts include negative cells, as shards' do.
+      if (rnd.nextDouble() < 0.8) {
+        agg.apply(ch);
+      }
+    });
+    return agg.counts();
+  }
+}
