@@ -57,6 +57,7 @@ public final class SyncEngine {
   private final List<ChangeListener> listeners;
   private final RecordValidator validator;
   private final Duration incrementalOverlap;
+  private final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
 
   private SyncEngine(Builder b) {
     this.integrationId = b.integrationId;
@@ -109,6 +110,7 @@ public final class SyncEngine {
     }
     List<String> regions = List.copyOf(new TreeSet<>(regionIds));
     SyncLocks.Lease lease = SyncLocks.acquire(integrationStore, integrationId, "syncing", clock.instant());
+    stop.set(false);
     try {
       return executor().sync(regions, mode, progress);
     } finally {
@@ -132,6 +134,14 @@ public final class SyncEngine {
     } finally {
       lease.close();
     }
+  }
+
+  /**
+   * Asks a running sync of this engine to stop after the page it is reading; it ends as failed
+   * ("stopped on request") and the next sync resumes from its checkpoint. No effect when idle.
+   */
+  public void requestStop() {
+    stop.set(true);
   }
 
   /** True while a sync or removal of this integration runs (in this JVM). */
@@ -179,7 +189,7 @@ public final class SyncEngine {
 
   private RunExecutor executor() {
     return new RunExecutor(integrationId, connector, integrationStore, scheduleStore, clock, window, pageSize,
-        listeners, validator, incrementalOverlap);
+        listeners, validator, incrementalOverlap, stop::get);
   }
 
   @Override

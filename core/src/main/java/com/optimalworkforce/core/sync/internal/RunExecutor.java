@@ -77,6 +77,7 @@ public final class RunExecutor {
   private final List<ChangeListener> listeners;
   private final RecordValidator validator;
   private final Duration overlap;
+  private final java.util.function.BooleanSupplier stopRequested;
 
   private EngineState state;
   private long listenerFailures;
@@ -84,7 +85,7 @@ public final class RunExecutor {
 
   public RunExecutor(String integrationId, Connector connector, IntegrationStore integrationStore,
       ScheduleStore scheduleStore, Clock clock, SyncWindow window, int pageSize, List<ChangeListener> listeners,
-      RecordValidator validator, Duration overlap) {
+      RecordValidator validator, Duration overlap, java.util.function.BooleanSupplier stopRequested) {
     this.integrationId = integrationId;
     this.connector = connector;
     this.integrationStore = integrationStore;
@@ -95,6 +96,7 @@ public final class RunExecutor {
     this.listeners = List.copyOf(listeners);
     this.validator = validator;
     this.overlap = overlap;
+    this.stopRequested = stopRequested;
   }
 
   // ------------------------------------------------------------------ entry points
@@ -228,6 +230,10 @@ public final class RunExecutor {
         streamRecords += page.records().size() + page.rejected().size();
         applyPage(read, i, page, cursor);
         progress.onProgress(progress(read, i, streamRecords, page.totalRecords(), streamStart));
+        if (stopRequested.getAsBoolean()) {
+          throw new IllegalStateException("Sync of integration '" + integrationId + "' was stopped on request after "
+              + state.run().counts().pages() + " pages; the next sync resumes from this point");
+        }
       } while (more);
     }
     state = state.withRun(state.run().at(Phase.SWEEP, 0, null));
@@ -471,7 +477,7 @@ public final class RunExecutor {
   }
 
   private String failureMessage(RuntimeException e) {
-    if (e instanceof ConnectorException) {
+    if (e instanceof ConnectorException || stopRequested.getAsBoolean()) {
       return e.getMessage();
     }
     return "Sync of integration '" + integrationId + "' failed: " + (e.getMessage() == null ? e.toString() : e.getMessage())
