@@ -57,14 +57,19 @@ public final class InMemoryConnectorProvider implements ConnectorProvider {
         CredentialField.setting("clients", "Number of clients (default 60)", false),
         CredentialField.setting("caregivers", "Number of caregivers (default 30)", false),
         CredentialField.setting("weeksOfHistory", "Weeks of history (default 4)", false),
-        CredentialField.setting("weeksAhead", "Weeks of future schedule (default 2)", false));
+        CredentialField.setting("weeksAhead", "Weeks of future schedule (default 2)", false),
+        CredentialField.setting("accessDenied", "true to simulate a key without permission (default false)", false),
+        CredentialField.setting("latencyMillis", "Simulated time per call, to test timeouts (default 0)", false));
   }
 
   @Override
   public Connector create(ConnectorConfig config) {
     Objects.requireNonNull(config, "config");
     SyntheticAgency source = agency != null ? agency : AGENCIES.computeIfAbsent(key(config), k -> fromSettings(config));
-    return InMemoryConnector.builder(source).apiKey(config.requireSecret("apiKey")).timeout(config.timeout()).build();
+    return InMemoryConnector.builder(source).apiKey(config.requireSecret("apiKey")).timeout(config.timeout())
+        .accessDenied(config.setting("accessDenied").map(Boolean::parseBoolean).orElse(false))
+        .latency(java.time.Duration.ofMillis(number(config, "latencyMillis", 0)))
+        .build();
   }
 
   private static String key(ConnectorConfig config) {
