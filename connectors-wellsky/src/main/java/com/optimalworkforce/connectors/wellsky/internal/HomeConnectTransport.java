@@ -257,7 +257,11 @@ public final class HomeConnectTransport implements WellSkyTransport {
     return regions.contains(region) ? HomeConnectRecords.caregiver(p, region) : null;
   }
 
-  /** Visits: for each client of the selected regions, for each chunk of the window, each page of shifts. */
+  /**
+   * Visits: for each client of the selected regions, for each chunk of the window, each page of
+   * shifts; the results of several searches fill one page. A search whose shifts would overflow
+   * the page is left for the next read (the cursor points at it), costing one repeated request.
+   */
   private Page readVisits(ReadRequest request, RegionDirectory regions) {
     long[] s = request.resumeFrom().map(c -> numbers(c, EntityType.VISIT, 6))
         .orElse(new long[] {0, config.pageSize(), 0, 0, 0, Math.min(request.pageSize(), config.pageSize())});
@@ -269,9 +273,10 @@ public final class HomeConnectTransport implements WellSkyTransport {
     int shiftCount = (int) Math.min(s[5], request.pageSize());
     List<SourceRecord> records = new ArrayList<>();
     List<RejectedRecord> rejected = new ArrayList<>();
-    for (int requests = 0; requests < MAX_REQUESTS_PER_READ; ) {
+    int requests = 0;
+    while (requests < MAX_REQUESTS_PER_READ) {
       PatientPage patients = patientPage(patientPage, patientCount);
-      if (patients.page() == patientPage && patients.fetchedAt() >= 0) {
+      if (patients.fetchedAt() >= 0) {
         requests++;
       }
       if (index >= patients.entries().size()) {
@@ -284,8 +289,8 @@ public final class HomeConnectTransport implements WellSkyTransport {
         shiftPage = 0;
         continue;
       }
-      ClientFacts client = visitClient(patients.entries().get(index), request.regionIds(), regions);
-      String clientId = HomeConnectRecords.id(patients.entries().get(index));
+      JsonNode patient = patients.entries().get(index);
+      ClientFacts client = visitClient(patient, request.regionIds(), regions);
       List<LocalDate[]> chunks = client == null ? List.of() : chunks(request, client.zone());
       if (chunk >= chunks.size()) {
         index++;
@@ -293,6 +298,7 @@ public final class HomeConnectTransport implements WellSkyTransport {
         shiftPage = 0;
         continue;
       }
+      String clientId = HomeConnectRecords.id(patient);
       LocalDate[] days = chunks.get(chunk);
       ObjectNode body = JSON.createObjectNode();
       body.put("clientId", clientId);
@@ -301,28 +307,37 @@ public final class HomeConnectTransport implements WellSkyTransport {
       JsonNode bundle = search("appointment/_search/", shiftPage, shiftCount, body);
       requests++;
       List<JsonNode> shifts = HomeConnectRecords.entries(bundle);
+      List<Visit> found = new ArrayList<>();
+      List<RejectedRecord> bad = new ArrayList<>();
       for (JsonNode shift : shifts) {
         try {
           Visit v = HomeConnectRecords.visit(shift, client);
           LocalDate day = v.localStart().toLocalDate();
-          if (day.isBefore(days[0]) || day.isAfter(days[1]) || !request.window().contains(v.start())) {
-            continue; // another chunk's, or outside the window
+          if (!day.isBefore(days[0]) && !day.isAfter(days[1]) && request.window().contains(v.start())) {
+            found.add(v); // else another chunk's, or outside the window
           }
-          readShifts.put(v.id(), new ReadShift(clientId, client, v.contentHash()));
-          records.add(v);
         } catch (InvalidRecordException e) {
-          rejected.add(RejectedRecord.of(e));
+          bad.add(RejectedRecord.of(e));
         }
       }
+      if (!records.isEmpty() && records.size() + found.size() > request.pageSize()) {
+        // Full: this search is the next read's first.
+        return Page.of(records, rejected,
+            cursor(EntityType.VISIT, patientPage, patientCount, index, chunk, shiftPage, shiftCount), null);
+      }
+      for (Visit v : found) {
+        readShifts.put(v.id(), new ReadShift(clientId, client, v.contentHash()));
+      }
+      records.addAll(found);
+      rejected.addAll(bad);
       if (isLast(bundle, shifts, shiftPage, shiftCount)) {
         chunk++;
         shiftPage = 0;
       } else {
         shiftPage++;
       }
-      if (!records.isEmpty() || !rejected.isEmpty()) {
-        return Page.of(records, rejected,
-            cursor(EntityType.VISIT, patientPage, patientCount, index, chunk, shiftPage, shiftCount), null);
+      if (records.size() >= request.pageSize()) {
+        break;
       }
     }
     return Page.of(records, rejected, cursor(EntityType.VISIT, patientPage, patientCount, index, chunk, shiftPage,
