@@ -20,13 +20,14 @@ final class Candidate implements MatchContext {
   private final ShiftFrame frame;
   private final Caregiver caregiver;
   private final CaregiverSnapshot history;
+  private final double hoursInPayWeek;
   private AcceptanceEstimate acceptance;
-  private double hoursInPayWeek = Double.NaN;
 
-  Candidate(ShiftFrame frame, Caregiver caregiver, CaregiverSnapshot history) {
+  Candidate(ShiftFrame frame, Caregiver caregiver, CaregiverSnapshot history, double hoursInPayWeek) {
     this.frame = frame;
     this.caregiver = caregiver;
     this.history = history;
+    this.hoursInPayWeek = hoursInPayWeek;
   }
 
   @Override
@@ -105,14 +106,8 @@ final class Candidate implements MatchContext {
     int rawA = similarCells == null ? 0 : similarCells.rawAccepted[k];
     int rawN = similarCells == null ? 0 : similarCells.rawOffered[k];
     boolean weekend = OfferCells.isWeekend(k);
-    double kindA = 0;
-    double kindN = 0;
-    for (int c = weekend ? 20 : 0, last = weekend ? 28 : 20; c < last; c++) {
-      kindA += all.accepted[c];
-      kindN += all.offered[c];
-    }
-    kindA *= d;
-    kindN *= d;
+    double kindA = all.kindAccepted(weekend) * d;
+    double kindN = all.kindOffered(weekend) * d;
     double totalA = all.totalAccepted() * d;
     double totalN = all.totalOffered() * d;
     var prior = frame.prior;
@@ -129,12 +124,7 @@ final class Candidate implements MatchContext {
 
   @Override
   public double hoursInPayWeek() {
-    double h = hoursInPayWeek;
-    if (Double.isNaN(h)) {
-      h = history.visitTable().bookedSeconds(frame.payWeekStart[0], frame.payWeekEnd[0], frame.idHash) / 3600.0;
-      hoursInPayWeek = h;
-    }
-    return h;
+    return hoursInPayWeek;
   }
 
   @Override

@@ -36,8 +36,7 @@ final class CaregiverIndex {
     this.id = id;
     this.index = index;
     this.history = history;
-    this.snapshot = new CaregiverSnapshot(id, 0, history, VisitTable.EMPTY, new OfferCells(), Map.of(),
-        CallOutTable.EMPTY, UnavailabilityTable.EMPTY);
+    this.snapshot = CaregiverSnapshot.empty(id, history);
   }
 
   Caregiver record() {
@@ -126,9 +125,9 @@ final class CaregiverIndex {
     OfferCells all = old.offerCells();
     Map<Integer, OfferCells> byService = old.serviceCells();
     if (offersDirty) {
-      all = offers.copy();
+      all = offers.frozenCopy();
       Map<Integer, OfferCells> copy = new HashMap<>();
-      offersByService.forEach((k, v) -> copy.put(k, v.copy()));
+      offersByService.forEach((k, v) -> copy.put(k, v.frozenCopy()));
       byService = Map.copyOf(copy);
       offersDirty = false;
     }

@@ -36,7 +36,7 @@ public final class CaregiverSnapshot implements CandidateHistory {
 
   /** An empty history for a caregiver the index has never seen. */
   static CaregiverSnapshot empty(String caregiverId, HistoryIndex history) {
-    return new CaregiverSnapshot(caregiverId, 0, history, VisitTable.EMPTY, new OfferCells(), Map.of(),
+    return new CaregiverSnapshot(caregiverId, 0, history, VisitTable.EMPTY, OfferCells.EMPTY, Map.of(),
         CallOutTable.EMPTY, UnavailabilityTable.EMPTY);
   }
 
@@ -154,7 +154,7 @@ public final class CaregiverSnapshot implements CandidateHistory {
 
   @Override
   public boolean isUnavailable(Instant from, Instant to) {
-    return unavailability.overlapping(from.getEpochSecond(), to.getEpochSecond()) != null;
+    return unavailability.overlapping(from.getEpochSecond(), to.getEpochSecond()) >= 0;
   }
 
   @Override

@@ -8,11 +8,20 @@ package com.optimalworkforce.alerts.scoring.internal;
  */
 final class OfferCells {
   static final int CELLS = 28;
+  static final OfferCells EMPTY = new OfferCells().frozenCopy();
 
   final int[] rawAccepted = new int[CELLS];
   final int[] rawOffered = new int[CELLS];
   final double[] accepted = new double[CELLS];
   final double[] offered = new double[CELLS];
+  // Totals, cached in frozen copies (what snapshots hold) so a ranking reads them, not 28 cells.
+  private boolean frozen;
+  private double totalAccepted;
+  private double totalOffered;
+  private double weekendAccepted;
+  private double weekendOffered;
+  private int totalRawAccepted;
+  private int totalRawOffered;
 
   void add(int cell, boolean isAccepted, double weight, int sign) {
     rawOffered[cell] += sign;
@@ -37,45 +46,63 @@ final class OfferCells {
     return true;
   }
 
-  OfferCells copy() {
+  /** An immutable copy with its totals computed. */
+  OfferCells frozenCopy() {
     OfferCells c = new OfferCells();
     System.arraycopy(rawAccepted, 0, c.rawAccepted, 0, CELLS);
     System.arraycopy(rawOffered, 0, c.rawOffered, 0, CELLS);
     System.arraycopy(accepted, 0, c.accepted, 0, CELLS);
     System.arraycopy(offered, 0, c.offered, 0, CELLS);
+    for (int k = 0; k < CELLS; k++) {
+      c.totalRawAccepted += rawAccepted[k];
+      c.totalRawOffered += rawOffered[k];
+      c.totalAccepted += accepted[k];
+      c.totalOffered += offered[k];
+      if (isWeekend(k)) {
+        c.weekendAccepted += accepted[k];
+        c.weekendOffered += offered[k];
+      }
+    }
+    c.frozen = true;
     return c;
   }
 
-  int totalRawAccepted() {
-    int s = 0;
-    for (int v : rawAccepted) {
-      s += v;
+  private void checkFrozen() {
+    if (!frozen) {
+      throw new IllegalStateException("totals are kept only on frozen copies");
     }
-    return s;
+  }
+
+  int totalRawAccepted() {
+    checkFrozen();
+    return totalRawAccepted;
   }
 
   int totalRawOffered() {
-    int s = 0;
-    for (int v : rawOffered) {
-      s += v;
-    }
-    return s;
+    checkFrozen();
+    return totalRawOffered;
   }
 
+  /** Recency-weighted (at the reference time) accepted offers. */
   double totalAccepted() {
-    double s = 0;
-    for (double v : accepted) {
-      s += v;
-    }
-    return s;
+    checkFrozen();
+    return totalAccepted;
   }
 
   double totalOffered() {
-    double s = 0;
-    for (double v : offered) {
-      s += v;
-    }
-    return s;
+    checkFrozen();
+    return totalOffered;
+  }
+
+  /** Weighted accepted offers of one kind of day: weekend or weekday. */
+  double kindAccepted(boolean weekend) {
+    checkFrozen();
+    return weekend ? weekendAccepted : totalAccepted - weekendAccepted;
+  }
+
+  double kindOffered(boolean weekend) {
+    checkFrozen();
+    return weekend ? weekendOffered : totalOffered - weekendOffered;
   }
 
   static int cell(int dayOfWeek, int band) {

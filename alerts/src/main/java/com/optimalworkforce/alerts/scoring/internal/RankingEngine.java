@@ -91,17 +91,18 @@ public final class RankingEngine {
     List<MatchScore> scores = new ArrayList<>(candidates.size());
     List<MatchExclusion> excluded = new ArrayList<>();
     Set<String> seen = new HashSet<>(Math.max(16, candidates.size() * 2));
+    double[] hours = new double[1];
     for (Caregiver c : candidates) {
       Objects.requireNonNull(c, "candidates contains null");
       if (!seen.add(c.id())) {
         continue;
       }
       CaregiverSnapshot history = index.snapshot(c.id());
-      MatchExclusion x = check(frame, c, history);
+      MatchExclusion x = check(frame, c, history, hours);
       if (x != null) {
         excluded.add(x);
       } else {
-        scores.add(score(frame, c, history));
+        scores.add(score(frame, c, history, hours[0]));
       }
     }
     scores.sort(BEST_FIRST);
@@ -111,11 +112,13 @@ public final class RankingEngine {
   /** The probability for one caregiver, hard constraints not checked (for backtests). */
   public double probability(Visit shift, Caregiver caregiver, Instant now) {
     ShiftFrame frame = new ShiftFrame(shift, config, now, index, prior(now));
-    return score(frame, caregiver, index.snapshot(caregiver.id())).probability();
+    CaregiverSnapshot history = index.snapshot(caregiver.id());
+    double hours = history.visitTable().bookedSeconds(frame.payWeekStart[0], frame.payWeekEnd[0], frame.idHash) / 3600.0;
+    return score(frame, caregiver, history, hours).probability();
   }
 
-  private MatchScore score(ShiftFrame frame, Caregiver c, CaregiverSnapshot history) {
-    Candidate ctx = new Candidate(frame, c, history);
+  private MatchScore score(ShiftFrame frame, Caregiver c, CaregiverSnapshot history, double hoursInPayWeek) {
+    Candidate ctx = new Candidate(frame, c, history, hoursInPayWeek);
     FactorContribution[] parts = new FactorContribution[factors.length];
     for (int i = 0; i < factors.length; i++) {
       FactorSignal s;
@@ -134,39 +137,55 @@ public final class RankingEngine {
     return MatchScore.of(c, frame.baseLogOdds, Arrays.asList(parts));
   }
 
-  private MatchExclusion check(ShiftFrame f, Caregiver c, CaregiverSnapshot h) {
+  /**
+   * The hard constraints, cheapest first. Returns the exclusion, or null with the hours booked in
+   * the shift's first pay week left in {@code hours[0]} (the overtime factor reads them too).
+   */
+  private MatchExclusion check(ShiftFrame f, Caregiver c, CaregiverSnapshot h, double[] hours) {
     if (!c.active()) {
-      return new MatchExclusion(c, ExclusionReason.INACTIVE, "not active in the scheduling system");
+      return MatchExclusion.of(c, ExclusionReason.INACTIVE, "not active in the scheduling system");
     }
-    if (f.client != null && f.client.blockedCaregiverIds().contains(c.id())) {
-      return new MatchExclusion(c, ExclusionReason.BLOCKED_BY_CLIENT, "the client asked not to be sent this caregiver");
+    if (f.blocked.contains(c.id())) {
+      return MatchExclusion.of(c, ExclusionReason.BLOCKED_BY_CLIENT, "the client asked not to be sent this caregiver");
     }
-    if (!c.skills().containsAll(f.shift.requiredSkills())) {
-      Set<String> missing = new TreeSet<>(f.shift.requiredSkills());
-      missing.removeAll(c.skills());
-      return new MatchExclusion(c, ExclusionReason.MISSING_SKILL, "missing " + String.join(", ", missing));
+    if (!f.requiredSkills.isEmpty() && !c.skills().containsAll(f.requiredSkills)) {
+      return MatchExclusion.of(c, ExclusionReason.MISSING_SKILL, () -> {
+        Set<String> missing = new TreeSet<>(f.requiredSkills);
+        missing.removeAll(c.skills());
+        return "missing " + String.join(", ", missing);
+      });
     }
-    UnavailabilityTable.Span off = h.unavailabilityTable().overlapping(f.startSec, f.endSec);
-    if (off != null) {
-      return new MatchExclusion(c, ExclusionReason.UNAVAILABLE,
-          (off.reason() == null ? "unavailable" : off.reason()) + " " + Times.span(off.start(), off.end(), f.shift.zone()));
+    UnavailabilityTable unavailability = h.unavailabilityTable();
+    int off = unavailability.overlapping(f.startSec, f.endSec);
+    if (off >= 0) {
+      String reason = unavailability.reason(off);
+      long from = unavailability.start(off);
+      long to = unavailability.end(off);
+      return MatchExclusion.of(c, ExclusionReason.UNAVAILABLE,
+          () -> (reason == null ? "unavailable" : reason) + " " + Times.span(from, to, f.shift.zone()));
     }
     VisitTable visits = h.visitTable();
     int clash = visits.bookedOverlap(f.startSec, f.endSec, f.idHash);
     if (clash >= 0) {
-      return new MatchExclusion(c, ExclusionReason.DOUBLE_BOOKED,
-          "already booked " + Times.span(visits.start[clash], visits.end[clash], f.shift.zone()));
+      long from = visits.start(clash);
+      long to = visits.end(clash);
+      return MatchExclusion.of(c, ExclusionReason.DOUBLE_BOOKED,
+          () -> "already booked " + Times.span(from, to, f.shift.zone()));
     }
     for (int w = 0; w < f.payWeekStart.length; w++) {
       long ws = f.payWeekStart[w];
       long we = f.payWeekEnd[w];
       double booked = visits.bookedSeconds(ws, we, f.idHash) / 3600.0;
+      if (w == 0) {
+        hours[0] = booked;
+      }
       double add = (Math.min(f.endSec, we) - Math.max(f.startSec, ws)) / 3600.0;
       if (booked + add > config.overtimeCapHours() + 1e-9) {
-        return new MatchExclusion(c, ExclusionReason.OVERTIME_CAP, String.format(Locale.ROOT,
+        double cap = config.overtimeCapHours();
+        return MatchExclusion.of(c, ExclusionReason.OVERTIME_CAP, () -> String.format(Locale.ROOT,
             "%s h booked in the pay week from %s + %s h = %s h, over the %s h cap", OvertimeCostFactor.hours(booked),
             Times.date(ws, f.shift.zone()), OvertimeCostFactor.hours(add), OvertimeCostFactor.hours(booked + add),
-            OvertimeCostFactor.hours(config.overtimeCapHours())));
+            OvertimeCostFactor.hours(cap)));
       }
     }
     return null;

@@ -22,6 +22,8 @@ final class ShiftFrame {
   final int cell;
   final int serviceIdx;
   final Client client;
+  final java.util.Set<String> blocked;
+  final java.util.Set<String> requiredSkills;
   final GeoPoint place;
   final long startSec;
   final long endSec;
@@ -44,6 +46,8 @@ final class ShiftFrame {
     this.cell = OfferCells.cell(localStart.getDayOfWeek().getValue(), band.ordinal());
     this.serviceIdx = index.serviceIndex(shift.serviceCode());
     this.client = index.client(shift.clientId());
+    this.blocked = client == null ? java.util.Set.of() : client.blockedCaregiverIds();
+    this.requiredSkills = shift.requiredSkills();
     this.place = shift.location() != null ? shift.location() : client != null ? client.location() : null;
     this.startSec = shift.start().getEpochSecond();
     this.endSec = shift.end().getEpochSecond();

@@ -3,21 +3,25 @@ package com.optimalworkforce.alerts.scoring.internal;
 import java.util.Arrays;
 import java.util.Collection;
 
-/** One caregiver's unavailability spans, immutable, sorted by start. */
+/** One caregiver's unavailability spans, immutable, sorted by start, in primitive arrays. */
 final class UnavailabilityTable {
-  static final UnavailabilityTable EMPTY = new UnavailabilityTable(new Span[0]);
+  static final UnavailabilityTable EMPTY = of(java.util.List.of());
 
-  /** A span in epoch seconds with the source's reason (may be null). */
+  /** A span in epoch seconds with the source's reason (may be null), as indexed. */
   record Span(long start, long end, String reason) {}
 
-  private final Span[] spans;
+  private final long[] starts;
+  private final long[] ends;
+  private final String[] reasons;
   private final long maxDuration;
 
-  private UnavailabilityTable(Span[] spans) {
-    this.spans = spans;
+  private UnavailabilityTable(long[] starts, long[] ends, String[] reasons) {
+    this.starts = starts;
+    this.ends = ends;
+    this.reasons = reasons;
     long max = 0;
-    for (Span s : spans) {
-      max = Math.max(max, s.end - s.start);
+    for (int i = 0; i < starts.length; i++) {
+      max = Math.max(max, ends[i] - starts[i]);
     }
     this.maxDuration = max;
   }
@@ -25,26 +29,50 @@ final class UnavailabilityTable {
   static UnavailabilityTable of(Collection<Span> spans) {
     Span[] sorted = spans.toArray(new Span[0]);
     Arrays.sort(sorted, (a, b) -> Long.compare(a.start, b.start));
-    return new UnavailabilityTable(sorted);
+    long[] starts = new long[sorted.length];
+    long[] ends = new long[sorted.length];
+    String[] reasons = new String[sorted.length];
+    for (int i = 0; i < sorted.length; i++) {
+      starts[i] = sorted[i].start;
+      ends[i] = sorted[i].end;
+      reasons[i] = sorted[i].reason;
+    }
+    return new UnavailabilityTable(starts, ends, reasons);
   }
 
-  /** The first span overlapping {@code [from, to)}, or null. */
-  Span overlapping(long from, long to) {
+  /** The index of a span overlapping {@code [from, to)}, or -1. */
+  int overlapping(long from, long to) {
+    if (starts.length == 0) {
+      return -1;
+    }
     int lo = 0;
-    int hi = spans.length;
+    int hi = starts.length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (spans[mid].start < to) {
+      if (starts[mid] < to) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
-    for (int i = lo - 1; i >= 0 && spans[i].start > from - maxDuration - 1; i--) {
-      if (spans[i].end > from) {
-        return spans[i];
+    for (int i = lo - 1; i >= 0 && starts[i] >= from - maxDuration; i--) {
+      if (ends[i] > from) {
+        return i;
       }
     }
-    return null;
+    return -1;
+  }
+
+  long start(int i) {
+    return starts[i];
+  }
+
+  long end(int i) {
+    return ends[i];
+  }
+
+  /** The reason, or null. */
+  String reason(int i) {
+    return reasons[i];
   }
 }
