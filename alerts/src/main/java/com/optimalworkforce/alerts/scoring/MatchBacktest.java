@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * Replays history to measure calibration: everything known before a date trains a
  * {@link MatchHistory}; each offer made after it is scored as it would have been on that date
  * and compared with what the caregiver answered. Two baselines run on the same data: the
- * caregiver's raw acceptance rate, and Laplace's rule on similar shifts.
+ * caregiver's raw acceptance rate, and Laplace's rule on similar shifts; with calibration on, the
+ * scorer with its configured weights too, so the report shows what calibration adds.
  *
  * <pre>{@code
  * BacktestReport report = MatchBacktest.builder()
@@ -43,6 +44,8 @@ import java.util.stream.Stream;
 public final class MatchBacktest {
   /** Name of the scorer's model in the report. */
   public static final String SCORER = "match scorer";
+  /** Name of the scorer with calibration off (the configured weights as given), when calibration is on. */
+  public static final String UNCALIBRATED = "match scorer, configured weights";
   /** Name of the raw-acceptance-rate baseline: accepted / offered over all the caregiver's offers. */
   public static final String RAW_RATE = "raw acceptance rate";
   /** Name of the Laplace baseline: (accepted + 1) / (offered + 2) over similar shifts. */
@@ -105,8 +108,11 @@ public final class MatchBacktest {
   private BacktestReport score(MatchHistory history, List<ShiftOffer> test, Map<String, Visit> testVisits) {
     MatchScorer scorer = MatchScorer.create(history, config, Clock.fixed(trainUntil, ZoneOffset.UTC));
     RankingEngine engine = scorer.engine();
+    RankingEngine uncalibrated = config.calibrate() ? MatchScorer.create(history, config.toBuilder().calibrate(false)
+        .build(), Clock.fixed(trainUntil, ZoneOffset.UTC)).engine() : null;
     int n = test.size();
     double[] scored = new double[n];
+    double[] configured = new double[n];
     double[] raw = new double[n];
     double[] laplace = new double[n];
     boolean[] accepted = new boolean[n];
@@ -120,6 +126,9 @@ public final class MatchBacktest {
       Visit shift = shiftOf(o, testVisits.get(o.visitId()));
       Caregiver caregiver = history.caregiver(o.caregiverId()).orElseGet(() -> placeholder(o.caregiverId()));
       scored[i] = engine.probability(shift, caregiver, trainUntil);
+      if (uncalibrated != null) {
+        configured[i] = uncalibrated.probability(shift, caregiver, trainUntil);
+      }
       CandidateHistory h = history.candidate(o.caregiverId());
       OfferCounts all = h.offers();
       raw[i] = all.offered() == 0 ? agencyRate : all.rate();
@@ -129,10 +138,13 @@ public final class MatchBacktest {
           : h.similarOffers(shift.localStart().getDayOfWeek(), band);
       laplace[i] = (similar.accepted() + 1.0) / (similar.offered() + 2.0);
     }
-    List<BacktestReport.Model> models = List.of(
-        BacktestReport.Model.of(SCORER, scored, accepted, bins),
-        BacktestReport.Model.of(RAW_RATE, raw, accepted, bins),
-        BacktestReport.Model.of(LAPLACE, laplace, accepted, bins));
+    List<BacktestReport.Model> models = new ArrayList<>();
+    models.add(BacktestReport.Model.of(SCORER, scored, accepted, bins));
+    if (uncalibrated != null) {
+      models.add(BacktestReport.Model.of(UNCALIBRATED, configured, accepted, bins));
+    }
+    models.add(BacktestReport.Model.of(RAW_RATE, raw, accepted, bins));
+    models.add(BacktestReport.Model.of(LAPLACE, laplace, accepted, bins));
     long trainOffers = history.sizes().getOrDefault(com.optimalworkforce.core.model.EntityType.SHIFT_OFFER, 0L);
     return new BacktestReport(trainUntil, trainOffers, n, n == 0 ? Double.NaN : (double) positives / n, models);
   }

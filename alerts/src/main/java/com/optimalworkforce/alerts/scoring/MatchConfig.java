@@ -23,7 +23,9 @@ import java.util.Set;
  * }</pre>
  *
  * <p>A weight is the log-odds a factor adds at full signal: 0.7 moves a 50% match to about 67%,
- * 1.0 to 73%; a weight of 0 switches a factor off without removing it from the breakdown.
+ * 1.0 to 73%. With {@link Builder#calibrate(boolean) calibration} on (the default) the weights are
+ * the prior of a fit to the agency's own offers, so the scorer learns how much each factor
+ * matters there; with it off they are used as given, and 0 switches a factor off.
  */
 public final class MatchConfig {
   private static final MatchConfig DEFAULTS = builder().build();
@@ -33,6 +35,8 @@ public final class MatchConfig {
   private final double overtimeCapHours;
   private final DayOfWeek payWeekStart;
   private final boolean sameService;
+  private final boolean calibrate;
+  private final int calibrationOffers;
 
   private MatchConfig(Builder b) {
     this.factors = List.copyOf(b.factors);
@@ -40,11 +44,14 @@ public final class MatchConfig {
     this.overtimeCapHours = b.overtimeCapHours;
     this.payWeekStart = b.payWeekStart;
     this.sameService = b.sameService;
+    this.calibrate = b.calibrate;
+    this.calibrationOffers = b.calibrationOffers;
   }
 
   /**
-   * The built-in factors ({@link MatchFactors#defaults()}) at their default weights, a 48-hour
-   * overtime cap, pay weeks starting on Monday, similar shifts of any service.
+   * The built-in factors ({@link MatchFactors#defaults()}) with their default weights as the
+   * starting point of calibration, a 48-hour overtime cap, pay weeks starting on Monday, similar
+   * shifts of any service.
    */
   public static MatchConfig ofDefaults() {
     return DEFAULTS;
@@ -62,6 +69,8 @@ public final class MatchConfig {
     b.overtimeCapHours = overtimeCapHours;
     b.payWeekStart = payWeekStart;
     b.sameService = sameService;
+    b.calibrate = calibrate;
+    b.calibrationOffers = calibrationOffers;
     return b;
   }
 
@@ -99,10 +108,21 @@ public final class MatchConfig {
     return sameService;
   }
 
+  /** Whether the scorer fits the weights to the agency's past offers ({@link MatchCalibration}). */
+  public boolean calibrate() {
+    return calibrate;
+  }
+
+  /** How many of the most recent past offers calibration fits on, at most. */
+  public int calibrationOffers() {
+    return calibrationOffers;
+  }
+
   @Override
   public String toString() {
     return "MatchConfig[factors=" + ids(factors) + ", weights=" + weights + ", overtimeCapHours=" + overtimeCapHours
-        + ", payWeekStart=" + payWeekStart + ", sameService=" + sameService + "]";
+        + ", payWeekStart=" + payWeekStart + ", sameService=" + sameService + ", calibrate=" + calibrate
+        + ", calibrationOffers=" + calibrationOffers + "]";
   }
 
   private static List<String> ids(List<MatchFactor> factors) {
@@ -116,6 +136,8 @@ public final class MatchConfig {
     private double overtimeCapHours = 48;
     private DayOfWeek payWeekStart = DayOfWeek.MONDAY;
     private boolean sameService;
+    private boolean calibrate = true;
+    private int calibrationOffers = 20_000;
 
     private Builder() {}
 
@@ -174,6 +196,24 @@ public final class MatchConfig {
     /** Whether similar shifts must share the service code (default false). */
     public Builder sameService(boolean sameService) {
       this.sameService = sameService;
+      return this;
+    }
+
+    /**
+     * Whether to fit the weights and an offset to the agency's past offers (default true). Off,
+     * the configured weights are used as they are: for tests, or to impose the agency's policy.
+     */
+    public Builder calibrate(boolean calibrate) {
+      this.calibrate = calibrate;
+      return this;
+    }
+
+    /** How many of the most recent past offers calibration fits on (200 to 1,000,000; default 20,000). */
+    public Builder calibrationOffers(int offers) {
+      if (offers < 200 || offers > 1_000_000) {
+        throw new IllegalArgumentException("calibrationOffers must be within [200, 1000000] but was " + offers);
+      }
+      this.calibrationOffers = offers;
       return this;
     }
 

@@ -31,6 +31,17 @@ public interface MatchFactor {
     return 1.0;
   }
 
+  /**
+   * Whether calibration fits this factor's weight to the agency's offers (default true). False
+   * for a cost the agency imposes as policy, such as overtime: fitted to acceptance it would pick
+   * up whatever correlates with it (caregivers who accept more also book more hours). Such a
+   * factor is left out of the fit and keeps its configured weight: it moves the match away from
+   * the calibrated chance of acceptance on purpose, and the breakdown shows by how much.
+   */
+  default boolean calibrated() {
+    return true;
+  }
+
   /** Evaluates one candidate. */
   FactorSignal evaluate(MatchContext context);
 

@@ -20,7 +20,10 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Thread-safe: any number of threads may rank at once, also while the {@link MatchHistory}
- * takes updates. The clock defines "now" (recency, "this week", "today").
+ * takes updates. The clock defines "now" (recency, "this week", "today"). The acceptance prior
+ * and the {@link MatchCalibration calibration} are fitted on the first ranking and refitted when
+ * 0.5% of the offers changed or a day passed; that ranking pays for the fit (tens of
+ * milliseconds for a large agency) while concurrent ones keep using the previous fit.
  */
 public final class MatchScorer {
   private final MatchHistory history;
@@ -66,6 +69,14 @@ public final class MatchScorer {
   /** The acceptance prior fitted from the history (refitted as offers change). */
   public AcceptancePrior acceptancePrior() {
     return engine.prior();
+  }
+
+  /**
+   * The weights fitted to the agency's past offers, refitted with the prior; empty when
+   * calibration is off or there are fewer than 200 past offers (the configured weights apply).
+   */
+  public java.util.Optional<MatchCalibration> calibration() {
+    return java.util.Optional.ofNullable(engine.calibration());
   }
 
   public MatchConfig config() {

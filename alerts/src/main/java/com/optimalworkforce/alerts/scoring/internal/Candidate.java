@@ -20,14 +20,24 @@ final class Candidate implements MatchContext {
   private final ShiftFrame frame;
   private final Caregiver caregiver;
   private final CaregiverSnapshot history;
+  private final CandidateHistory view;
   private final double hoursInPayWeek;
+  private final HistoryIndex.PastOffer leftOut;
   private AcceptanceEstimate acceptance;
 
   Candidate(ShiftFrame frame, Caregiver caregiver, CaregiverSnapshot history, double hoursInPayWeek) {
+    this(frame, caregiver, history, history, hoursInPayWeek, null);
+  }
+
+  /** A candidate as of a past offer, which is left out of the acceptance counts. */
+  Candidate(ShiftFrame frame, Caregiver caregiver, CaregiverSnapshot history, CandidateHistory view,
+      double hoursInPayWeek, HistoryIndex.PastOffer leftOut) {
     this.frame = frame;
     this.caregiver = caregiver;
     this.history = history;
+    this.view = view;
     this.hoursInPayWeek = hoursInPayWeek;
+    this.leftOut = leftOut;
   }
 
   @Override
@@ -72,14 +82,14 @@ final class Candidate implements MatchContext {
 
   @Override
   public CandidateHistory history() {
-    return history;
+    return view;
   }
 
   @Override
   public AcceptanceEstimate acceptance() {
     AcceptanceEstimate a = acceptance;
     if (a == null) {
-      a = estimate(frame, history);
+      a = estimate(frame, history, leftOut);
       acceptance = a;
     }
     return a;
@@ -93,7 +103,7 @@ final class Candidate implements MatchContext {
    * slotStrength) / (n + slotStrength)}. Counts are recency-weighted. A caregiver offered only
    * similar shifts thus also moves her caregiver-level rate, as she should.
    */
-  static AcceptanceEstimate estimate(ShiftFrame frame, CaregiverSnapshot history) {
+  static AcceptanceEstimate estimate(ShiftFrame frame, CaregiverSnapshot history, HistoryIndex.PastOffer leftOut) {
     OfferCells all = history.offerCells();
     OfferCells similarCells = all;
     if (frame.config.sameService()) {
@@ -111,13 +121,33 @@ final class Candidate implements MatchContext {
     double totalA = all.totalAccepted() * d;
     double totalN = all.totalOffered() * d;
     var prior = frame.prior;
+    int totalRawA = all.totalRawAccepted();
+    int totalRawN = all.totalRawOffered();
+    if (leftOut != null) {
+      // Leave the replayed offer out of its own evidence.
+      double w = leftOut.weight() * d;
+      double wa = leftOut.accepted() ? w : 0;
+      boolean similar = leftOut.cell() == k && (!frame.config.sameService() || leftOut.service() == frame.serviceIdx);
+      if (similar) {
+        a = Math.max(0, a - wa);
+        n = Math.max(0, n - w);
+        rawA -= leftOut.accepted() ? 1 : 0;
+        rawN -= 1;
+      }
+      totalRawA -= leftOut.accepted() ? 1 : 0;
+      totalRawN -= 1;
+      if (OfferCells.isWeekend(leftOut.cell()) == weekend) {
+        kindA = Math.max(0, kindA - wa);
+        kindN = Math.max(0, kindN - w);
+      }
+      totalA = Math.max(0, totalA - wa);
+      totalN = Math.max(0, totalN - w);
+    }
     double caregiver = (totalA + prior.mean() * prior.strength()) / (totalN + prior.strength());
     double kind = (kindA + caregiver * prior.dayKindStrength()) / (kindN + prior.dayKindStrength());
     double rate = (a + kind * prior.slotStrength()) / (n + prior.slotStrength());
     rate = Math.max(1e-4, Math.min(1 - 1e-4, rate));
-    int totalRawA = all.totalRawAccepted();
-    int totalRawN = all.totalRawOffered();
-    OfferCounts similar = rawN == 0 ? OfferCounts.NONE : new OfferCounts(rawA, rawN);
+    OfferCounts similar = rawN <= 0 ? OfferCounts.NONE : new OfferCounts(rawA, rawN);
     OfferCounts other = new OfferCounts(Math.max(0, totalRawA - rawA), Math.max(0, totalRawN - rawN));
     return new AcceptanceEstimate(similar, other, rate, kind, prior.mean());
   }

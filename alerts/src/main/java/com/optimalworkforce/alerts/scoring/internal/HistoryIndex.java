@@ -44,7 +44,11 @@ public final class HistoryIndex {
   private final LongIntMap visitOwner = new LongIntMap();
   private final LongIntMap callOutOwner = new LongIntMap();
   private final LongIntMap unavailabilityOwner = new LongIntMap();
-  private final Map<Long, OfferRow> offers = new HashMap<>();
+  private final OfferStore offers = new OfferStore();
+  private final LongIntMap visitClient = new LongIntMap();
+  private final List<String> clientIds = new ArrayList<>();
+  private final List<ZoneId> zones = new ArrayList<>();
+  private final Map<ZoneId, Integer> zoneIndex = new HashMap<>();
   private int caregiverCount;
 
   private volatile long visitCount;
@@ -52,9 +56,6 @@ public final class HistoryIndex {
   private volatile long callOutCount;
   private volatile long unavailabilityCount;
   private final AtomicLong offerChanges = new AtomicLong();
-
-  /** An indexed offer: what to subtract when it changes or goes. */
-  private record OfferRow(int caregiver, int cell, int service, boolean accepted, double weight) {}
 
   public HistoryIndex(Duration recencyHalfLife) {
     this.halfLifeSeconds = recencyHalfLife.toSeconds();
@@ -115,18 +116,21 @@ public final class HistoryIndex {
   private void putVisit(Visit v) {
     long hash = IdHash.of(v.id());
     removeVisit(hash);
+    int client = clientIndexOf(v.clientId());
+    visitClient.put(hash, client); // offers name only the visit; calibration needs its client
     if (v.caregiverId() == null) {
       return;
     }
     CaregiverIndex c = caregiverIndex(v.caregiverId());
     long start = v.start().getEpochSecond();
-    c.addVisit(hash, start, v.end().getEpochSecond(), clientIndexOf(v.clientId()), (byte) v.status().ordinal(),
+    c.addVisit(hash, start, v.end().getEpochSecond(), client, (byte) v.status().ordinal(),
         localEpochDay(v.start(), v.zone()));
     visitOwner.put(hash, c.index);
     visitCount = visitOwner.size();
   }
 
   private void removeVisit(long hash) {
+    visitClient.remove(hash);
     int owner = visitOwner.get(hash, -1);
     if (owner >= 0) {
       byIndex[owner].removeVisit(hash);
@@ -145,18 +149,31 @@ public final class HistoryIndex {
     boolean accepted = o.outcome() == OfferOutcome.ACCEPTED;
     double weight = weightAt(o.offeredAt());
     c.offer(cell, service, accepted, weight, +1);
-    offers.put(hash, new OfferRow(c.index, cell, service, accepted, weight));
+    offers.add(hash, c.index, cell, service, accepted, weight, o.shiftStart().getEpochSecond(),
+        o.shiftEnd().getEpochSecond(), o.offeredAt().getEpochSecond(), zoneIndexOf(o.zone()), IdHash.of(o.visitId()));
     offerCount = offers.size();
     offerChanges.incrementAndGet();
   }
 
   private void removeOffer(long hash) {
-    OfferRow row = offers.remove(hash);
-    if (row != null) {
-      byIndex[row.caregiver].offer(row.cell, row.service, row.accepted, row.weight, -1);
+    int slot = offers.slotOf(hash);
+    if (slot >= 0) {
+      byIndex[offers.caregiver[slot]].offer(offers.cell[slot], offers.service[slot], offers.accepted[slot],
+          offers.weight[slot], -1);
+      offers.remove(hash, slot);
       offerCount = offers.size();
       offerChanges.incrementAndGet();
     }
+  }
+
+  private int zoneIndexOf(ZoneId zone) {
+    Integer i = zoneIndex.get(zone);
+    if (i == null) {
+      i = zones.size();
+      zones.add(zone);
+      zoneIndex.put(zone, i);
+    }
+    return i;
   }
 
   private void putCallOut(CallOut c) {
@@ -210,7 +227,13 @@ public final class HistoryIndex {
   }
 
   private int clientIndexOf(String clientId) {
-    return clientIndex.computeIfAbsent(clientId, k -> clientIndex.size());
+    Integer i = clientIndex.get(clientId);
+    if (i == null) {
+      i = clientIds.size();
+      clientIds.add(clientId);
+      clientIndex.put(clientId, i);
+    }
+    return i;
   }
 
   private int serviceIndexOf(String serviceCode) {
@@ -218,6 +241,54 @@ public final class HistoryIndex {
   }
 
   // ------------------------------------------------------------------ reads
+
+  /** A past offer as calibration replays it. */
+  record PastOffer(String caregiverId, int cell, int service, boolean accepted, double weight, long shiftStart,
+      long shiftEnd, long offeredAt, ZoneId zone, long visitHash, String clientId) {}
+
+  /**
+   * Up to {@code max} offers made before {@code beforeSecond}, the most recent ones (in slot
+   * order), with the shift's client when its visit is indexed (else null). Copied out under the
+   * write lock.
+   */
+  List<PastOffer> recentOffers(long beforeSecond, int max) {
+    synchronized (writeLock) {
+      int n = offers.capacityUsed();
+      long[] times = new long[offers.size()];
+      int k = 0;
+      for (int s = 0; s < n; s++) {
+        if (offers.live[s] && offers.offeredAt[s] < beforeSecond) {
+          times[k++] = offers.offeredAt[s];
+        }
+      }
+      long threshold = Long.MIN_VALUE;
+      if (k > max) {
+        long[] sorted = Arrays.copyOf(times, k);
+        Arrays.sort(sorted);
+        threshold = sorted[k - max];
+      }
+      List<PastOffer> out = new ArrayList<>(Math.min(k, max));
+      for (int s = 0; s < n && out.size() < max; s++) {
+        if (offers.live[s] && offers.offeredAt[s] < beforeSecond && offers.offeredAt[s] >= threshold) {
+          int client = visitClient.get(offers.visit[s], -1);
+          out.add(new PastOffer(byIndex[offers.caregiver[s]].id, offers.cell[s], offers.service[s],
+              offers.accepted[s], offers.weight[s], offers.shiftStart[s], offers.shiftEnd[s], offers.offeredAt[s],
+              zones.get(offers.zone[s]), offers.visit[s], client < 0 ? null : clientIds.get(client)));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** The service code of an index ("" for none), or null. */
+  String serviceCode(int serviceIdx) {
+    for (Map.Entry<String, Integer> e : serviceIndex.entrySet()) {
+      if (e.getValue() == serviceIdx) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
 
   /** The snapshot of a caregiver, empty when unknown. */
   public CaregiverSnapshot snapshot(String caregiverId) {

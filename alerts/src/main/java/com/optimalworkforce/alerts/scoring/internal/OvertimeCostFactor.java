@@ -24,6 +24,12 @@ public final class OvertimeCostFactor implements MatchFactor {
     return "Overtime cost";
   }
 
+  /** A cost the agency sets, not evidence of acceptance: left out of calibration. */
+  @Override
+  public boolean calibrated() {
+    return false;
+  }
+
   @Override
   public FactorSignal evaluate(MatchContext context) {
     double booked = context.hoursInPayWeek();

@@ -4,6 +4,7 @@ import com.optimalworkforce.alerts.scoring.AcceptancePrior;
 import com.optimalworkforce.alerts.scoring.ExclusionReason;
 import com.optimalworkforce.alerts.scoring.FactorContribution;
 import com.optimalworkforce.alerts.scoring.FactorSignal;
+import com.optimalworkforce.alerts.scoring.MatchCalibration;
 import com.optimalworkforce.alerts.scoring.MatchConfig;
 import com.optimalworkforce.alerts.scoring.MatchExclusion;
 import com.optimalworkforce.alerts.scoring.MatchFactor;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +44,12 @@ public final class RankingEngine {
   private final String[] ids;
   private final String[] labels;
   private final double[] weights;
-  private volatile FittedPrior fitted;
+  private final ReentrantLock fitting = new ReentrantLock();
+  private volatile Model model;
 
-  private record FittedPrior(AcceptancePrior prior, long offerChanges, long offerCount, Instant at) {}
+  /** What is fitted from the history: the prior and, when on, the calibration. */
+  private record Model(AcceptancePrior prior, MatchCalibration calibration, double offset, double[] weights,
+      long offerChanges, long offerCount, Instant at) {}
 
   public RankingEngine(HistoryIndex index, MatchConfig config, Clock clock) {
     this.index = index;
@@ -64,30 +69,73 @@ public final class RankingEngine {
 
   /** The prior in use now, refitted when enough offers changed since the last fit. */
   public AcceptancePrior prior() {
-    return prior(clock.instant());
+    return model(clock.instant()).prior;
   }
 
-  private AcceptancePrior prior(Instant now) {
-    FittedPrior f = fitted;
-    long changes = index.offerChanges();
-    if (f == null || Math.abs(changes - f.offerChanges) > REFIT_SHARE * f.offerCount
-        || Math.abs(now.getEpochSecond() - f.at.getEpochSecond()) > REFIT_SECONDS) {
-      long started = System.nanoTime();
-      AcceptancePrior p = PriorFitter.fit(index.snapshots(), index.decayAt(now), config.sameService());
-      f = new FittedPrior(p, changes, Math.max(index.offerCount(), 1), now);
-      fitted = f;
-      if (LOG.isDebugEnabled()) {
-        LOG.debug("Fitted the acceptance prior in {} ms: {}", (System.nanoTime() - started) / 1_000_000, p);
-      }
+  /** The calibration in use now, or null (off, or too few offers). */
+  public MatchCalibration calibration() {
+    return model(clock.instant()).calibration;
+  }
+
+  /**
+   * The fitted model, refitted when enough offers changed (or a day passed) since the last fit.
+   * One thread refits at a time; others keep using the previous model meanwhile.
+   */
+  private Model model(Instant now) {
+    Model m = model;
+    if (m != null && !stale(m, now)) {
+      return m;
     }
-    return f.prior;
+    if (m != null && !fitting.tryLock()) {
+      return m;
+    }
+    if (m == null) {
+      fitting.lock();
+    }
+    try {
+      m = model;
+      if (m == null || stale(m, now)) {
+        m = fit(now);
+        model = m;
+      }
+      return m;
+    } finally {
+      fitting.unlock();
+    }
+  }
+
+  private boolean stale(Model m, Instant now) {
+    return Math.abs(index.offerChanges() - m.offerChanges) > REFIT_SHARE * m.offerCount
+        || Math.abs(now.getEpochSecond() - m.at.getEpochSecond()) > REFIT_SECONDS;
+  }
+
+  private Model fit(Instant now) {
+    long started = System.nanoTime();
+    long changes = index.offerChanges();
+    AcceptancePrior p = PriorFitter.fit(index.snapshots(), index.decayAt(now), config.sameService());
+    MatchCalibration calibration = config.calibrate()
+        ? Calibrator.fit(index, config, factors, ids, weights, p, now) : null;
+    double[] w = weights;
+    double offset = 0;
+    if (calibration != null) {
+      w = new double[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        w[i] = calibration.weight(ids[i]);
+      }
+      offset = calibration.offset();
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Fitted the match model in {} ms: {}, {}", (System.nanoTime() - started) / 1_000_000, p, calibration);
+    }
+    return new Model(p, calibration, offset, w, changes, Math.max(index.offerCount(), 1), now);
   }
 
   public MatchRanking rank(Visit shift, Collection<Caregiver> candidates) {
     Objects.requireNonNull(shift, "shift");
     Objects.requireNonNull(candidates, "candidates");
     Instant now = clock.instant();
-    ShiftFrame frame = new ShiftFrame(shift, config, now, index, prior(now));
+    Model m = model(now);
+    ShiftFrame frame = new ShiftFrame(shift, config, now, index, m.prior);
     List<MatchScore> scores = new ArrayList<>(candidates.size());
     List<MatchExclusion> excluded = new ArrayList<>();
     Set<String> seen = new HashSet<>(Math.max(16, candidates.size() * 2));
@@ -102,7 +150,7 @@ public final class RankingEngine {
       if (x != null) {
         excluded.add(x);
       } else {
-        scores.add(score(frame, c, history, hours[0]));
+        scores.add(score(frame, m, c, history, hours[0]));
       }
     }
     scores.sort(BEST_FIRST);
@@ -111,13 +159,14 @@ public final class RankingEngine {
 
   /** The probability for one caregiver, hard constraints not checked (for backtests). */
   public double probability(Visit shift, Caregiver caregiver, Instant now) {
-    ShiftFrame frame = new ShiftFrame(shift, config, now, index, prior(now));
+    Model m = model(now);
+    ShiftFrame frame = new ShiftFrame(shift, config, now, index, m.prior);
     CaregiverSnapshot history = index.snapshot(caregiver.id());
     double hours = history.visitTable().bookedSeconds(frame.payWeekStart[0], frame.payWeekEnd[0], frame.idHash) / 3600.0;
-    return score(frame, caregiver, history, hours).probability();
+    return score(frame, m, caregiver, history, hours).probability();
   }
 
-  private MatchScore score(ShiftFrame frame, Caregiver c, CaregiverSnapshot history, double hoursInPayWeek) {
+  private MatchScore score(ShiftFrame frame, Model m, Caregiver c, CaregiverSnapshot history, double hoursInPayWeek) {
     Candidate ctx = new Candidate(frame, c, history, hoursInPayWeek);
     FactorContribution[] parts = new FactorContribution[factors.length];
     for (int i = 0; i < factors.length; i++) {
@@ -132,9 +181,9 @@ public final class RankingEngine {
         throw new IllegalStateException("Match factor '" + ids[i] + "' returned null for caregiver " + c.id()
             + "; return FactorSignal.neutral() when it has nothing to say");
       }
-      parts[i] = new FactorContribution(ids[i], labels[i], weights[i], s);
+      parts[i] = new FactorContribution(ids[i], labels[i], m.weights[i], s);
     }
-    return MatchScore.of(c, frame.baseLogOdds, Arrays.asList(parts));
+    return MatchScore.of(c, frame.baseLogOdds + m.offset, Arrays.asList(parts));
   }
 
   /**

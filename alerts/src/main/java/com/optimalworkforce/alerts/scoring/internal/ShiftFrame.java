@@ -37,6 +37,11 @@ final class ShiftFrame {
   final double baseLogOdds;
 
   ShiftFrame(Visit shift, MatchConfig config, Instant now, HistoryIndex index, AcceptancePrior prior) {
+    this(shift, config, now, index, prior, IdHash.of(shift.id()));
+  }
+
+  /** A frame whose shift is known by the hash of its id (a replayed offer). */
+  ShiftFrame(Visit shift, MatchConfig config, Instant now, HistoryIndex index, AcceptancePrior prior, long idHash) {
     this.shift = shift;
     this.config = config;
     this.now = now;
@@ -51,7 +56,7 @@ final class ShiftFrame {
     this.place = shift.location() != null ? shift.location() : client != null ? client.location() : null;
     this.startSec = shift.start().getEpochSecond();
     this.endSec = shift.end().getEpochSecond();
-    this.idHash = IdHash.of(shift.id());
+    this.idHash = idHash;
     this.hours = shift.hours();
     LocalDate weekDate = localStart.toLocalDate().with(TemporalAdjusters.previousOrSame(config.payWeekStart()));
     long ws = weekDate.atStartOfDay(shift.zone()).toEpochSecond();
