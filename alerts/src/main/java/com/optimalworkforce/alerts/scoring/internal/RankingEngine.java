@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -31,8 +30,10 @@ import org.slf4j.LoggerFactory;
 /** Ranks candidates for a shift: hard constraints, then soft factors. Thread-safe. */
 public final class RankingEngine {
   private static final Logger LOG = LoggerFactory.getLogger(RankingEngine.class);
-  private static final Comparator<MatchScore> BEST_FIRST = Comparator.comparingDouble(MatchScore::probability)
-      .reversed().thenComparing(MatchScore::caregiverId);
+  private static final Comparator<MatchScore> BEST_FIRST = (a, b) -> {
+    int c = Double.compare(b.probability(), a.probability());
+    return c != 0 ? c : a.caregiverId().compareTo(b.caregiverId());
+  };
   /** Refit the prior after this share of the offers changed, or after a day. */
   private static final double REFIT_SHARE = 0.005;
   private static final long REFIT_SECONDS = 86_400;
@@ -138,19 +139,19 @@ public final class RankingEngine {
     ShiftFrame frame = new ShiftFrame(shift, config, now, index, m.prior);
     List<MatchScore> scores = new ArrayList<>(candidates.size());
     List<MatchExclusion> excluded = new ArrayList<>();
-    Set<String> seen = new HashSet<>(Math.max(16, candidates.size() * 2));
-    double[] hours = new double[1];
+    IdSet seen = new IdSet(candidates.size());
+    long[] seconds = new long[1];
     for (Caregiver c : candidates) {
       Objects.requireNonNull(c, "candidates contains null");
       if (!seen.add(c.id())) {
         continue;
       }
       CaregiverSnapshot history = index.snapshot(c.id());
-      MatchExclusion x = check(frame, c, history, hours);
+      MatchExclusion x = check(frame, c, history, seconds);
       if (x != null) {
         excluded.add(x);
       } else {
-        scores.add(score(frame, m, c, history, hours[0]));
+        scores.add(score(frame, m, c, history, seconds[0] / 3600.0));
       }
     }
     scores.sort(BEST_FIRST);
@@ -187,14 +188,14 @@ public final class RankingEngine {
   }
 
   /**
-   * The hard constraints, cheapest first. Returns the exclusion, or null with the hours booked in
-   * the shift's first pay week left in {@code hours[0]} (the overtime factor reads them too).
+   * The hard constraints, cheapest first. Returns the exclusion, or null with the seconds booked
+   * in the shift's first pay week left in {@code seconds[0]} (the overtime factor reads them too).
    */
-  private MatchExclusion check(ShiftFrame f, Caregiver c, CaregiverSnapshot h, double[] hours) {
+  private MatchExclusion check(ShiftFrame f, Caregiver c, CaregiverSnapshot h, long[] seconds) {
     if (!c.active()) {
       return MatchExclusion.of(c, ExclusionReason.INACTIVE, "not active in the scheduling system");
     }
-    if (f.blocked.contains(c.id())) {
+    if (!f.blocked.isEmpty() && f.blocked.contains(c.id())) {
       return MatchExclusion.of(c, ExclusionReason.BLOCKED_BY_CLIENT, "the client asked not to be sent this caregiver");
     }
     if (!f.requiredSkills.isEmpty() && !c.skills().containsAll(f.requiredSkills)) {
@@ -213,24 +214,22 @@ public final class RankingEngine {
       return MatchExclusion.of(c, ExclusionReason.UNAVAILABLE,
           () -> (reason == null ? "unavailable" : reason) + " " + Times.span(from, to, f.shift.zone()));
     }
+    // One pass over the first pay week finds a clash and the hours booked.
     VisitTable visits = h.visitTable();
-    int clash = visits.bookedOverlap(f.startSec, f.endSec, f.idHash);
+    int clash = visits.scanWeek(f.payWeekStart[0], f.payWeekEnd[0], f.startSec, f.endSec, f.idHash, seconds);
     if (clash >= 0) {
       long from = visits.start(clash);
       long to = visits.end(clash);
       return MatchExclusion.of(c, ExclusionReason.DOUBLE_BOOKED,
           () -> "already booked " + Times.span(from, to, f.shift.zone()));
     }
+    double cap = config.overtimeCapHours();
     for (int w = 0; w < f.payWeekStart.length; w++) {
       long ws = f.payWeekStart[w];
       long we = f.payWeekEnd[w];
-      double booked = visits.bookedSeconds(ws, we, f.idHash) / 3600.0;
-      if (w == 0) {
-        hours[0] = booked;
-      }
+      double booked = (w == 0 ? seconds[0] : visits.bookedSeconds(ws, we, f.idHash)) / 3600.0;
       double add = (Math.min(f.endSec, we) - Math.max(f.startSec, ws)) / 3600.0;
-      if (booked + add > config.overtimeCapHours() + 1e-9) {
-        double cap = config.overtimeCapHours();
+      if (booked + add > cap + 1e-9) {
         return MatchExclusion.of(c, ExclusionReason.OVERTIME_CAP, () -> String.format(Locale.ROOT,
             "%s h booked in the pay week from %s + %s h = %s h, over the %s h cap", OvertimeCostFactor.hours(booked),
             Times.date(ws, f.shift.zone()), OvertimeCostFactor.hours(add), OvertimeCostFactor.hours(booked + add),

@@ -237,6 +237,35 @@ final class VisitTable {
     return -1;
   }
 
+  /**
+   * One pass over the pay week {@code [weekStart, weekEnd)}: returns the row of a booked visit
+   * (not {@code exceptId}) overlapping the shift {@code [from, to)}, or -1 with the booked seconds
+   * inside the week left in {@code seconds[0]}. The shift must lie within the scanned span
+   * {@code [weekStart - maxDuration, max(weekEnd, to))}, which a shift starting in the week does.
+   */
+  int scanWeek(long weekStart, long weekEnd, long from, long to, long exceptId, long[] seconds) {
+    long total = 0;
+    long scanTo = Math.max(weekEnd, to);
+    for (int i = lowerBound(Math.min(weekStart, from) - maxDuration); i < size; i++) {
+      long start = rows[3 * i];
+      if (start >= scanTo) {
+        break;
+      }
+      long end = rows[3 * i + 1];
+      if (!books(status(rows[3 * i + 2])) || ids[i] == exceptId) {
+        continue;
+      }
+      if (start < to && end > from) {
+        return i;
+      }
+      if (end > weekStart && start < weekEnd) {
+        total += Math.min(end, weekEnd) - Math.max(start, weekStart);
+      }
+    }
+    seconds[0] = total;
+    return -1;
+  }
+
   /** Booked seconds inside {@code [from, to)}, visit {@code exceptId} left out. */
   long bookedSeconds(long from, long to, long exceptId) {
     long total = 0;
