@@ -9,7 +9,9 @@ import java.util.Objects;
  * agency's own past offers by penalized logistic regression (each past offer replayed with the
  * history as it stood then, the offer itself left out), the configured weights serving as the
  * prior. So a factor that does not predict acceptance at this agency ends up weighing little,
- * and a percentage means what it says here.
+ * and a percentage means what it says here. A weight never changes sign: a factor's direction is
+ * part of its meaning (more visits with the client never count against a caregiver), so a factor
+ * the agency's answers contradict is held at 0.
  *
  * <pre>{@code
  * scorer.calibration().ifPresent(c ->

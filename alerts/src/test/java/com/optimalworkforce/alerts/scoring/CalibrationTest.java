@@ -50,6 +50,24 @@ class CalibrationTest {
   }
 
   @Test
+  void aFactorTheAnswersContradictIsHeldAtZeroAndNeverCited() {
+    MatchFactor backwards = MatchFactor.of("backwards", "Backwards", 1.0, ctx -> {
+      double p = AGENCY.acceptanceProbability(ctx.caregiver().id(), ctx.shift().start(), ctx.shift().zone());
+      return FactorSignal.of(0.5 - p, "says the opposite");
+    });
+    MatchConfig config = MatchConfig.builder().addFactor(backwards).build();
+    MatchScorer scorer = MatchScorer.create(HISTORY, config, AGENCY.clock());
+    assertThat(scorer.calibration().orElseThrow().weight("backwards")).isZero();
+    com.optimalworkforce.core.model.Visit shift = AGENCY.visits().filter(v -> v.start().isAfter(AGENCY.now()))
+        .findFirst().orElseThrow();
+    MatchRanking ranking = scorer.rank(shift, AGENCY.caregivers());
+    assertThat(ranking.scores()).isNotEmpty().allSatisfy(s -> {
+      assertThat(s.reason()).doesNotContain("says the opposite");
+      assertThat(s.contribution("backwards").orElseThrow().logOdds()).isZero();
+    });
+  }
+
+  @Test
   void policyCostsKeepTheirConfiguredWeight() {
     MatchCalibration c = calibrate(MatchConfig.builder().weight(MatchFactors.OVERTIME_COST, 2.5).build());
     assertThat(c.weight(MatchFactors.OVERTIME_COST)).isEqualTo(2.5);

@@ -20,7 +20,8 @@ import java.util.Map;
  * allow it ({@link MatchFactor#calibrated()}; policy costs are left out and keep their configured
  * weights), with Gaussian priors
  * centred on the configured weights (sd {@value #WEIGHT_SD}) and on 0 for the offset (sd
- * {@value #OFFSET_SD}), solved by Newton's method. Each past offer is replayed as of when it was
+ * {@value #OFFSET_SD}), solved by Newton's method, each weight kept on its configured side of
+ * zero. Each past offer is replayed as of when it was
  * made ({@link AsOfHistory}, the offer left out of its own acceptance counts).
  */
 final class Calibrator {
@@ -77,7 +78,7 @@ final class Calibrator {
         precision[column[i]] = 1 / (WEIGHT_SD * WEIGHT_SD);
       }
     }
-    double[] theta = newton(x, y, base, prior0, precision);
+    double[] theta = constrainedFit(x, y, base, prior0, precision);
     Map<String, Double> weights = new LinkedHashMap<>();
     for (int i = 0; i < k; i++) {
       weights.put(ids[i], column[i] >= 0 ? theta[column[i]] : configured[i]);
@@ -103,10 +104,81 @@ final class Calibrator {
     return new Candidate(frame, caregiver, snapshot, new AsOfHistory(snapshot, index, o), hours, o);
   }
 
-  /** MAP estimate by Newton's method; converges in a handful of steps (the problem is concave). */
-  private static double[] newton(double[][] x, boolean[] y, double[] base, double[] prior0, double[] precision) {
+  /**
+   * The MAP estimate with every weight kept on the side of zero its configured weight is on: a
+   * factor's direction is part of its meaning ("more visits with the client" never counts
+   * against a caregiver), calibration only decides how much it matters. Active set: a weight
+   * that wants to cross zero is held at zero and the rest refitted, until none does and every
+   * held weight's gradient still points across zero.
+   */
+  private static double[] constrainedFit(double[][] x, boolean[] y, double[] base, double[] prior0, double[] precision) {
+    int p = prior0.length;
+    boolean[] held = new boolean[p];
+    for (int round = 0; round <= 2 * p; round++) {
+      double[] theta = newton(x, y, base, prior0, precision, held);
+      int worst = -1;
+      double worstValue = 0;
+      for (int j = 1; j < p; j++) {
+        double crossed = -Math.signum(prior0[j]) * theta[j];
+        if (!held[j] && crossed > worstValue) {
+          worst = j;
+          worstValue = crossed;
+        }
+      }
+      if (worst >= 0) {
+        held[worst] = true;
+        continue;
+      }
+      // Release a held weight whose gradient at zero pulls it back to its own side.
+      double[] grad = gradient(x, y, base, prior0, precision, theta);
+      int release = -1;
+      for (int j = 1; j < p; j++) {
+        if (held[j] && Math.signum(grad[j]) == Math.signum(prior0[j]) && grad[j] != 0) {
+          release = j;
+          break;
+        }
+      }
+      if (release < 0) {
+        return theta;
+      }
+      held[release] = false;
+    }
+    return newton(x, y, base, prior0, precision, held);
+  }
+
+  private static double[] gradient(double[][] x, boolean[] y, double[] base, double[] prior0, double[] precision,
+      double[] theta) {
+    int p = theta.length;
+    double[] grad = new double[p];
+    for (int j = 0; j < p; j++) {
+      grad[j] = -precision[j] * (theta[j] - prior0[j]);
+    }
+    for (int r = 0; r < x.length; r++) {
+      double eta = base[r];
+      for (int j = 0; j < p; j++) {
+        eta += theta[j] * x[r][j];
+      }
+      double resid = (y[r] ? 1 : 0) - 1 / (1 + Math.exp(-eta));
+      for (int j = 0; j < p; j++) {
+        grad[j] += resid * x[r][j];
+      }
+    }
+    return grad;
+  }
+
+  /**
+   * MAP estimate by Newton's method with the {@code held} parameters fixed at 0; converges in a
+   * handful of steps (the problem is concave).
+   */
+  private static double[] newton(double[][] x, boolean[] y, double[] base, double[] prior0, double[] precision,
+      boolean[] held) {
     int p = prior0.length;
     double[] theta = prior0.clone();
+    for (int j = 0; j < p; j++) {
+      if (held[j]) {
+        theta[j] = 0;
+      }
+    }
     for (int iter = 0; iter < 50; iter++) {
       double[] grad = new double[p];
       double[][] hess = new double[p][p];
@@ -136,6 +208,17 @@ final class Calibrator {
       for (int j = 0; j < p; j++) {
         for (int l = 0; l < j; l++) {
           hess[l][j] = hess[j][l];
+        }
+      }
+      for (int j = 0; j < p; j++) {
+        if (held[j]) {
+          // Pin the held parameter: unit row and column, zero gradient.
+          for (int l = 0; l < p; l++) {
+            hess[j][l] = 0;
+            hess[l][j] = 0;
+          }
+          hess[j][j] = 1;
+          grad[j] = 0;
         }
       }
       double[] step = solve(hess, grad);
