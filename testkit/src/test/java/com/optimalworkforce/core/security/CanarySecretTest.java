@@ -12,6 +12,8 @@ import com.optimalworkforce.core.connector.ConnectionCheck;
 import com.optimalworkforce.core.connector.ConnectionFailure;
 import com.optimalworkforce.core.connector.ConnectorConfig;
 import com.optimalworkforce.core.connector.ConnectorException;
+import com.optimalworkforce.core.connector.ConnectorProvider;
+import com.optimalworkforce.core.connector.CredentialField;
 import com.optimalworkforce.core.http.ClientCredentialsTokenProvider;
 import com.optimalworkforce.core.http.ConnectorIOException;
 import com.optimalworkforce.core.http.FailureClassifier;
@@ -25,8 +27,10 @@ import com.optimalworkforce.core.http.faults.AgencyApi;
 import com.optimalworkforce.core.http.faults.JsonHttpConnector;
 import com.optimalworkforce.core.model.EntityType;
 import com.optimalworkforce.core.model.Region;
+import com.optimalworkforce.core.store.FileIntegrationStore;
 import com.optimalworkforce.core.store.InMemoryIntegrationStore;
 import com.optimalworkforce.core.store.InMemoryScheduleStore;
+import com.optimalworkforce.core.sync.Integration;
 import com.optimalworkforce.core.sync.SyncEngine;
 import com.optimalworkforce.core.sync.SyncReport;
 import com.optimalworkforce.core.sync.SyncWindow;
@@ -62,7 +66,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Passes canary secrets through every public entry point that handles credentials (connector
  * configuration, vault, audit log, token provider, HTTP layer, a connector synced by the
- * SyncEngine, and their failure paths), captures the SDK's log output at TRACE (see
+ * SyncEngine, the Integration lifecycle with its encrypted store, and their failure paths), captures the SDK's log output at TRACE (see
  * {@code simplelogger.properties}), every exception's full stack trace and the {@code toString()}
  * of every object involved, and fails if a canary, or its Base64 or URL-encoded form, appears.
  */
@@ -235,12 +239,88 @@ class CanarySecretTest {
     }
     assertThat(retries).as("the retry paths ran").isNotEmpty();
 
+    // The capture works and saw the SDK's DEBUG-level lines (so the scan means something).
+    assertNoCanarySeen("retrying in", "fetched an access token", "sync run");
+  }
+
+  @Test
+  void noCanaryLeaksThroughTheIntegrationLifecycle() throws Exception {
+    byte[] keyBytes = new byte[32];
+    new SecureRandom().nextBytes(keyBytes);
+    CredentialVault vault = CredentialVault.create(KeyProvider.of("k1", keyBytes));
+    Path storeDir = dir.resolve("integrations");
+    Path auditFile = dir.resolve("integration-audit.jsonl");
+    ConnectorProvider provider = new ConnectorProvider() {
+      @Override
+      public String id() {
+        return "json-http-test";
+      }
+
+      @Override
+      public String displayName() {
+        return "JSON over HTTP (test)";
+      }
+
+      @Override
+      public List<CredentialField> fields() {
+        return List.of(CredentialField.setting("baseUrl", "API base URL", true),
+            CredentialField.secret("clientSecret", "OAuth client secret"));
+      }
+
+      @Override
+      public com.optimalworkforce.core.connector.Connector create(ConnectorConfig config) {
+        return new JsonHttpConnector(config, fastRetries(), e -> seen(e));
+      }
+    };
+    API.revokeTokensAfterPages(3);
+    Set<String> regionIds = AGENCY.regions().stream().map(Region::id).collect(Collectors.toSet());
+
+    // Set up with a wrong secret first (the token endpoint echoes it), then fix it.
+    try (Integration integration = Integration.builder("canary-integration", provider)
+        .config(config(CANARY + "-typo", Duration.ofSeconds(5)))
+        .vault(vault).integrationStore(FileIntegrationStore.open(storeDir, vault))
+        .scheduleStore(InMemoryScheduleStore.create()).auditLog(AuditLog.file(auditFile, AGENCY.clock()))
+        .clock(AGENCY.clock()).window(SyncWindow.of(Duration.ofDays(7), Duration.ofDays(7))).pageSize(20).build()) {
+      ConnectionCheck failed = integration.testConnection();
+      assertThat(failed.failure()).isEqualTo(ConnectionFailure.INVALID_CREDENTIALS);
+      ConnectionCheck fixed = integration.updateCredentials(Map.of("clientSecret", Secret.of(CANARY)));
+      assertThat(fixed.ok()).as(fixed.message()).isTrue();
+      ConnectionCheck rejected = integration.updateCredentials(Map.of("clientSecret", Secret.of(CANARY + "-wrong")));
+      assertThat(rejected.ok()).isFalse();
+      integration.selectRegions(regionIds);
+      SyncReport first = integration.complete(progress -> seen(progress));
+      assertThat(first.completed()).as(first.toString()).isTrue();
+      seen(failed, fixed, rejected, first, integration, integration.status(), integration.diagnose(),
+          integration.availableRegions(), integration.syncNow());
+      integration.disconnect();
+      seen(integration.status(), integration.reconnect());
+    }
+    // Reopened from the store: the credentials come back through the vault.
+    try (Integration reopened = Integration.builder("canary-integration", provider).vault(vault)
+        .integrationStore(FileIntegrationStore.open(storeDir, vault)).clock(AGENCY.clock()).build()) {
+      seen(reopened, reopened.status(), reopened.testConnection(), reopened.syncNow());
+    }
+
+    // Encrypted at rest: no store file and no audit line holds the secret.
+    try (java.util.stream.Stream<Path> files = Files.walk(storeDir)) {
+      List<Path> stored = files.filter(Files::isRegularFile).collect(Collectors.toList());
+      assertThat(stored).as("the store wrote files").isNotEmpty();
+      for (Path f : stored) {
+        seen(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+      }
+    }
+    String auditText = Files.readString(auditFile);
+    assertThat(auditText).contains("credentials.updated").contains("credentials.rejected");
+    seen(auditText);
+
+    assertNoCanarySeen("fetched an access token", "sync run");
+  }
+
+  private void assertNoCanarySeen(String... expectedInLogs) {
     System.err.flush();
     String logText = logs.toString(StandardCharsets.UTF_8);
-    // The capture works and saw the SDK's DEBUG/TRACE-level lines (so the scan below means something).
-    assertThat(logText).contains("retrying in").contains("fetched an access token").contains("sync run");
+    assertThat(logText).contains(expectedInLogs);
     texts.add(logText);
-
     for (String forbidden : forbiddenForms()) {
       for (String text : texts) {
         assertThat(text).as("text seen by a person or a log").doesNotContain(forbidden);
