@@ -1,5 +1,6 @@
 package com.optimalworkforce.alerts.rules;
 
+import com.optimalworkforce.alerts.rules.internal.Candidates;
 import com.optimalworkforce.alerts.rules.internal.Checks;
 import com.optimalworkforce.alerts.rules.internal.Phrases;
 import com.optimalworkforce.alerts.view.ScheduleView;
@@ -86,7 +87,7 @@ public final class LastMinuteOpeningRule implements AlertRule {
 
   private Alert alert(ScheduleView view, Clock clock, Instant now, Visit v, Vacancy vacancy) {
     Duration until = Duration.between(now, v.start());
-    List<Recommendation> recs = backups.find(v, view, clock, backupCount);
+    List<Recommendation> recs = Candidates.backups(backups, v, view, clock, backupCount);
     boolean today = v.localStart().toLocalDate().equals(now.atZone(v.zone()).toLocalDate());
     String when = today ? Phrases.time(v.localStart()) : Phrases.dayTime(v.localStart());
     String message = Phrases.caregiver(view, vacancy.previousCaregiverId()) + "'s " + when + " shift with "

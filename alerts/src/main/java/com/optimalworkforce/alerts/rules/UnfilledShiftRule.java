@@ -1,5 +1,6 @@
 package com.optimalworkforce.alerts.rules;
 
+import com.optimalworkforce.alerts.rules.internal.Candidates;
 import com.optimalworkforce.alerts.rules.internal.Checks;
 import com.optimalworkforce.alerts.rules.internal.Phrases;
 import com.optimalworkforce.alerts.view.ScheduleView;
@@ -86,7 +87,7 @@ public final class UnfilledShiftRule implements AlertRule {
     Duration until = Duration.between(now, v.start());
     Severity severity = until.compareTo(urgentWithin) <= 0 ? Severity.URGENT
         : until.compareTo(warningWithin) <= 0 ? Severity.WARNING : Severity.INFO;
-    List<Recommendation> recs = backups.find(v, view, clock, backupCount);
+    List<Recommendation> recs = Candidates.backups(backups, v, view, clock, backupCount);
     String shift = Phrases.dayTime(v.localStart()) + " shift with " + Phrases.client(view, v.clientId());
     String message;
     if (recs.isEmpty()) {

@@ -1,5 +1,6 @@
 package com.optimalworkforce.alerts.rules;
 
+import com.optimalworkforce.alerts.rules.internal.Candidates;
 import com.optimalworkforce.alerts.rules.internal.Checks;
 import com.optimalworkforce.alerts.rules.internal.Phrases;
 import com.optimalworkforce.alerts.view.PayCalendar;
@@ -12,14 +13,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.stream.Collectors;
 
 /**
  * Weekend and continuity matches: an open weekend shift with the caregivers who fit it best, and
@@ -31,9 +35,11 @@ import java.util.stream.Collectors;
  * // "Saturday 7 AM with Mrs. Anderson. Best matches: Emma (92% - worked 8/9 Saturdays), David (88%)"
  * }</pre>
  *
- * <p>Defaults: open Saturday and Sunday shifts starting within 7 days; 2 matches named; continuity
- * counted over the last 9 weeks that have schedule data. INFO: the unfilled-shift rule raises the
- * urgency as the start nears.
+ * <p>Among the finder's best 8 candidates, those with continuity (they know the client, or worked at
+ * least half of the same weekdays recently) are named first; others only fill up; the names are
+ * then listed best match first, each with its continuity. Defaults: open Saturday and Sunday
+ * shifts starting within 7 days; 2 matches named; continuity counted over the last 9 weeks that
+ * have schedule data. INFO: the unfilled-shift rule raises the urgency as the start nears.
  */
 public final class WeekendMatchRule implements AlertRule {
   public static final String ID = "weekend-match";
@@ -42,6 +48,7 @@ public final class WeekendMatchRule implements AlertRule {
   private final Set<DayOfWeek> days;
   private final int matches;
   private final int lookbackWeeks;
+  private final int poolSize;
   private final BackupFinder backups;
 
   private WeekendMatchRule(Builder b) {
@@ -49,6 +56,7 @@ public final class WeekendMatchRule implements AlertRule {
     this.days = Set.copyOf(b.days);
     this.matches = b.matches;
     this.lookbackWeeks = b.lookbackWeeks;
+    this.poolSize = b.poolSize;
     this.backups = b.backups;
   }
 
@@ -93,59 +101,95 @@ public final class WeekendMatchRule implements AlertRule {
   }
 
   private Alert alert(ScheduleView view, Clock clock, Instant now, Visit v) {
-    List<Recommendation> recs = backups.find(v, view, clock, matches);
+    List<Recommendation> pool = Candidates.backups(backups, v, view, clock, poolSize);
+    List<LocalDate> dates = recentSameDays(view, now, v);
+    // Continuity first: among the scorer's candidates, those who know the client or work most of
+    // these weekend days; the rest only fill up. Then best match first.
+    List<Recommendation> picked = new ArrayList<>();
+    Map<String, Continuity> continuity = new HashMap<>();
+    for (Recommendation r : pool) {
+      continuity.put(r.caregiverId(), continuity(view, now, v, dates, r.caregiverId()));
+    }
+    for (Recommendation r : pool) {
+      if (picked.size() < matches && continuity.get(r.caregiverId()).strong()) {
+        picked.add(r);
+      }
+    }
+    for (Recommendation r : pool) {
+      if (picked.size() < matches && !picked.contains(r)) {
+        picked.add(r);
+      }
+    }
+    picked.sort(Comparator.comparingInt(Recommendation::percent).reversed());
     String head = Phrases.dayTime(v.localStart()) + " with " + Phrases.client(view, v.clientId());
     String message;
-    if (recs.isEmpty()) {
+    if (picked.isEmpty()) {
       message = head + " is open. No match found yet.";
     } else {
       List<String> labels = new ArrayList<>();
-      for (int i = 0; i < recs.size(); i++) {
-        Recommendation r = recs.get(i);
-        String continuity = i == 0 ? continuity(view, now, v, r.caregiverId()) : "";
-        labels.add(continuity.isEmpty() ? r.label() : r.name() + " (" + r.percent() + "% - " + continuity + ")");
+      for (Recommendation r : picked) {
+        String why = continuity.get(r.caregiverId()).describe(Phrases.days(v.localStart().getDayOfWeek()),
+            Phrases.client(view, v.clientId()));
+        labels.add(why.isEmpty() ? r.label() : r.name() + " (" + r.percent() + "% - " + why + ")");
       }
       message = head + ". Best matches: " + String.join(", ", labels);
     }
     return Alert.builder(ID, Subject.shift(v.id())).title(title()).severity(Severity.INFO).region(v.regionId())
-        .shift(v.id()).message(message).recommended(recs).build();
+        .shift(v.id()).message(message).recommended(picked).build();
   }
 
-  /** "worked 8/9 Saturdays, knows Mrs. Anderson", or "" when there is nothing to say. */
-  private String continuity(ScheduleView view, Instant now, Visit shift, String caregiverId) {
+  /** The last occurrences of the shift's weekday before today that have schedule data, latest first. */
+  private List<LocalDate> recentSameDays(ScheduleView view, Instant now, Visit shift) {
     ZoneId zone = shift.zone();
     DayOfWeek day = shift.localStart().getDayOfWeek();
     LocalDate today = now.atZone(zone).toLocalDate();
     PayCalendar pay = view.payCalendar();
     SortedMap<LocalDate, Double> weekly = view.weeklyHours(shift.regionId());
     List<LocalDate> dates = new ArrayList<>();
-    for (LocalDate d = today.minusDays(1).with(java.time.temporal.TemporalAdjusters.previousOrSame(day));
-        dates.size() < lookbackWeeks; d = d.minusWeeks(1)) {
+    for (LocalDate d = today.minusDays(1).with(TemporalAdjusters.previousOrSame(day)); dates.size() < lookbackWeeks;
+        d = d.minusWeeks(1)) {
       if (weekly.getOrDefault(pay.weekOf(d.atStartOfDay(zone).toInstant(), zone), 0.0) <= 0) {
         break; // no schedule data that far back
       }
       dates.add(d);
     }
+    return dates;
+  }
+
+  /** How a caregiver is tied to the shift: days worked out of the recent same weekdays, and the client. */
+  private record Continuity(long worked, int of, boolean knowsClient) {
+    boolean strong() {
+      return knowsClient || (of > 0 && 2 * worked >= of);
+    }
+
+    /** "worked 8/9 Saturdays, knows Mrs. Anderson", or "" when there is nothing to say. */
+    String describe(String days, String client) {
+      List<String> parts = new ArrayList<>(2);
+      if (worked > 0) {
+        parts.add("worked " + worked + "/" + of + " " + days);
+      }
+      if (knowsClient) {
+        parts.add("knows " + client);
+      }
+      return String.join(", ", parts);
+    }
+  }
+
+  private static Continuity continuity(ScheduleView view, Instant now, Visit shift, List<LocalDate> dates,
+      String caregiverId) {
+    if (dates.isEmpty()) {
+      return new Continuity(0, 0, false);
+    }
     Set<LocalDate> worked = new HashSet<>();
     boolean knowsClient = false;
-    if (!dates.isEmpty()) {
-      Instant from = dates.get(dates.size() - 1).atStartOfDay(zone).toInstant();
-      for (Visit w : view.visitsOf(caregiverId, from, now)) {
-        if (w.status() == VisitStatus.COMPLETED || w.status() == VisitStatus.IN_PROGRESS) {
-          worked.add(w.localStart().toLocalDate());
-          knowsClient |= w.clientId().equals(shift.clientId());
-        }
+    Instant from = dates.get(dates.size() - 1).atStartOfDay(shift.zone()).toInstant();
+    for (Visit w : view.visitsOf(caregiverId, from, now)) {
+      if (w.status() == VisitStatus.COMPLETED || w.status() == VisitStatus.IN_PROGRESS) {
+        worked.add(w.localStart().toLocalDate());
+        knowsClient |= w.clientId().equals(shift.clientId());
       }
     }
-    List<String> parts = new ArrayList<>();
-    long k = dates.stream().filter(worked::contains).count();
-    if (k > 0) {
-      parts.add("worked " + k + "/" + dates.size() + " " + Phrases.days(day));
-    }
-    if (knowsClient) {
-      parts.add("knows " + Phrases.client(view, shift.clientId()));
-    }
-    return parts.stream().collect(Collectors.joining(", "));
+    return new Continuity(dates.stream().filter(worked::contains).count(), dates.size(), knowsClient);
   }
 
   /** Builds a {@link WeekendMatchRule}; setters check their values. */
@@ -154,6 +198,7 @@ public final class WeekendMatchRule implements AlertRule {
     private Set<DayOfWeek> days = EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
     private int matches = 2;
     private int lookbackWeeks = 9;
+    private int poolSize = 8;
     private BackupFinder backups = BackupFinder.none();
 
     private Builder() {}
@@ -186,6 +231,12 @@ public final class WeekendMatchRule implements AlertRule {
       return this;
     }
 
+    /** How many of the finder's best candidates to weigh for continuity (default 8). */
+    public Builder candidates(int poolSize) {
+      this.poolSize = Checks.atLeast(ID, "candidates", 1, poolSize);
+      return this;
+    }
+
     /** Where matches come from (default: none). */
     public Builder backups(BackupFinder backups) {
       this.backups = Objects.requireNonNull(backups, "backups");
@@ -193,6 +244,9 @@ public final class WeekendMatchRule implements AlertRule {
     }
 
     public WeekendMatchRule build() {
+      if (poolSize < matches) {
+        throw new IllegalStateException(ID + ": candidates (" + poolSize + ") must be at least matches (" + matches + ")");
+      }
       return new WeekendMatchRule(this);
     }
   }
