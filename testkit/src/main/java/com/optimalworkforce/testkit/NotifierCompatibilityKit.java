@@ -143,7 +143,7 @@ public abstract class NotifierCompatibilityKit {
     String text = token + " " + "Priority backups: Lisa (90%), Rachel (85%), Mike (78%). ".repeat(60);
     DeliveryResult result = notifier.send(notification(notifier.channel(), text));
     assertThat(result.isDelivered()).as("delivery result: %s", result).isTrue();
-    assertThat(receivedWith(token)).singleElement().satisfies(r -> assertThat(r.text()).startsWith(text.substring(0, 120)));
+    assertThat(receivedWith(token)).singleElement().satisfies(r -> assertThat(r.text()).contains(text.substring(0, 120)));
   }
 
   @Test
