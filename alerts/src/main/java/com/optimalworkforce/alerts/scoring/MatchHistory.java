@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * missing, never counts anything twice; a deletion removes what the id had added. Visits without
  * a caregiver (open shifts) are not indexed. Thread-safe: updates are serialized, and ranking
  * reads per-caregiver snapshots, so it runs concurrently with other rankings and with updates.
- * Memory: about 70 bytes per visit with a caregiver, 100 per offer.
+ * Memory: about 100 bytes per visit with a caregiver and 90 per offer (a year of a
+ * 2,000-caregiver agency, 1.64 million visits and 1.25 million offers, takes about 340 MB).
  */
 public final class MatchHistory implements ChangeListener {
   private final HistoryIndex index;
