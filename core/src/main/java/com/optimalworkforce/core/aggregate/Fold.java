@@ -20,9 +20,13 @@ import java.util.Map;
 final class Fold {
   private static final int SECONDS_PER_DAY = 86_400;
 
+  private static final int CACHE_SIZE = 64;
+
   private final Map<String, RegionFold> regions = new HashMap<>();
-  private String lastRegionId;
-  private RegionFold lastRegion;
+  // Direct-mapped by the string's (cached) hash code: records of a few regions interleave, and
+  // connectors reuse the region id's string, so an identity hit avoids the map almost always.
+  private final String[] cachedIds = new String[CACHE_SIZE];
+  private final RegionFold[] cachedRegions = new RegionFold[CACHE_SIZE];
 
   /** Adds ({@code sign = 1}) or removes ({@code sign = -1}) a record's contribution. */
   void apply(SourceRecord record, int sign) {
@@ -60,12 +64,13 @@ final class Fold {
   }
 
   private RegionFold region(String id) {
-    if (id.equals(lastRegionId)) {
-      return lastRegion;
+    int slot = id.hashCode() & (CACHE_SIZE - 1);
+    if (cachedIds[slot] == id) {
+      return cachedRegions[slot];
     }
     RegionFold r = regions.computeIfAbsent(id, k -> new RegionFold());
-    lastRegionId = id;
-    lastRegion = r;
+    cachedIds[slot] = id;
+    cachedRegions[slot] = r;
     return r;
   }
 

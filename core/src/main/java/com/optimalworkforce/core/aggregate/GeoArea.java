@@ -158,9 +158,33 @@ public final class GeoArea implements Comparable<GeoArea> {
     if (s == null) {
       return UNKNOWN_ID;
     }
+    // Fast paths for the forms sources usually hold ("M4A 1B2", "60614"); anything else, or a
+    // fast path that does not match, goes through the general parser.
+    int len = s.length();
+    if (len == 7 && s.charAt(3) == ' ') {
+      char d1 = s.charAt(4);
+      char d2 = s.charAt(6);
+      if (isDigit(d1) && isDigit(d2) && other(s.charAt(5)) >= 0) {
+        int id = fsa(s.charAt(0), s.charAt(1), s.charAt(2));
+        if (id != UNKNOWN_ID) {
+          return id;
+        }
+      }
+    } else if (len == 5) {
+      char a = s.charAt(0);
+      char b = s.charAt(1);
+      char c = s.charAt(2);
+      if (digits5(a, b, c, s.charAt(3), s.charAt(4))) {
+        return zip3(a, b, c);
+      }
+    }
+    return parse(s, len);
+  }
+
+  private static int parse(String s, int len) {
     int n = 0;
     char c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0, c8 = 0, c9 = 0;
-    for (int i = 0, len = s.length(); i < len; i++) {
+    for (int i = 0; i < len; i++) {
       char c = s.charAt(i);
       if (Character.isWhitespace(c)) {
         continue;

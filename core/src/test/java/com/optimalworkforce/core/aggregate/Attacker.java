@@ -123,6 +123,34 @@ final class Attacker {
     return found;
   }
 
+  /**
+   * Equations whose total is published while their hidden parts add up to 1..threshold: that sum
+   * is a small count of its own ("M4C and UNKNOWN together have 5 clients").
+   */
+  static int smallDerivableSums(Grid g, long threshold) {
+    if (!g.metric.isCount()) {
+      return 0;
+    }
+    int found = 0;
+    for (int[][] eq : equations(g.rows(), g.cols(), g.cols() > 1)) {
+      int[] t = eq[0];
+      if (g.hidden[t[0]][t[1]]) {
+        continue;
+      }
+      double residual = g.lo[t[0]][t[1]];
+      boolean anyHidden = false;
+      for (int k = 1; k < eq.length; k++) {
+        if (g.hidden[eq[k][0]][eq[k][1]]) {
+          anyHidden = true;
+        } else {
+          residual -= g.lo[eq[k][0]][eq[k][1]];
+        }
+      }
+      found += anyHidden && residual >= 1 && residual <= threshold ? 1 : 0;
+    }
+    return found;
+  }
+
   /** Each equation as its cells; the first cell is the total, the rest its parts. */
   private static List<int[][]> equations(int rows, int cols, boolean twoWay) {
     List<int[][]> eqs = new ArrayList<>();

@@ -29,6 +29,8 @@ class AttackerTest {
       grids.values().forEach(g -> {
         assertThat(Attacker.singleHiddenEquations(g)).as("%s %s equations with one hidden cell", region.regionId(),
             g.metric).isZero();
+        assertThat(Attacker.smallDerivableSums(g, threshold)).as("%s %s small sums of hidden cells",
+            region.regionId(), g.metric).isZero();
       });
       List<Attacker.Recovered> recovered = Attacker.attack(grids);
       assertThat(recovered).as("cells of %s recovered from %s", region.regionId(), published.toJson()).isEmpty();

@@ -24,7 +24,8 @@ import java.util.Arrays;
  * table with margins form a bipartite graph of row and column equations, and their solutions are
  * its circulations), so the check is exact for the linear attacker and needs no LP solver.
  * {@link #protect} first hides a complement in every equation left with a single hidden cell (the
- * plain differencing attack), then keeps hiding the least informative neighbour of any cell that
+ * plain differencing attack) or whose hidden parts add up to a small count under a published
+ * total (that sum would be a small cell of its own), then keeps hiding the least informative neighbour of any cell that
  * still has no such cycle. It always terminates: with every non-zero cell hidden, every cell lies
  * on a cycle that only increases values.
  */
@@ -39,6 +40,8 @@ public final class SuppressionTable {
   private final long[][] hi;
   private final boolean[][] hidden;
   private final boolean[][] knownSafe;
+  /** Counts from 1 to this are small; 0 when the table holds no counts (hours). */
+  private long threshold;
 
   private SuppressionTable(long[][] value, boolean twoWay) {
     this.rows = value.length;
@@ -120,6 +123,7 @@ public final class SuppressionTable {
 
   /** Hides every cell from 1 to {@code threshold}: the primary suppression. Zeros stay shown. */
   public void hidePrimary(long threshold) {
+    this.threshold = threshold;
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < cols; c++) {
         if (value[r][c] >= 1 && value[r][c] <= threshold) {
@@ -173,9 +177,9 @@ public final class SuppressionTable {
     }
     boolean changed = true;
     while (changed) {
-      changed = table.complementSingles();
+      changed = table.complementLines();
       if (partner != null) {
-        changed |= partner.complementSingles();
+        changed |= partner.complementLines();
       }
       if (!changed) {
         changed = table.fixFirstUnsafe(partner) || (partner != null && partner.fixFirstUnsafe(table));
@@ -202,19 +206,29 @@ public final class SuppressionTable {
 
   // ------------------------------------------------------------------ complementary suppression
 
-  /** Hides a complement in every equation with exactly one hidden cell; true if anything changed. */
-  private boolean complementSingles() {
+  /**
+   * Hides complements until no equation has exactly one hidden cell (it would be the published
+   * total minus the published parts) and, for counts, no equation with a published total has
+   * hidden parts summing to a small count (that sum would itself be a small cell: "these two areas
+   * together have 5 clients"). True if anything changed.
+   */
+  private boolean complementLines() {
     boolean changed = false;
     boolean again = true;
     while (again) {
       again = false;
       for (int eq = 0; eq < equationCount(); eq++) {
         int[] single = singleHidden(eq);
+        int[] pick = null;
         if (single != null) {
-          int[] pick = bestComplement(eq, single[0], single[1]);
+          pick = bestComplement(eq, single[0], single[1]);
           if (pick == null) {
             throw new IllegalStateException("no complement for a hidden cell: the table is inconsistent");
           }
+        } else if (smallHiddenSum(eq)) {
+          pick = bestComplement(eq, -1, -1);
+        }
+        if (pick != null) {
           hidden[pick[0]][pick[1]] = true;
           again = true;
           changed = true;
@@ -222,6 +236,31 @@ public final class SuppressionTable {
       }
     }
     return changed;
+  }
+
+  /** The sum of the hidden parts of an equation whose total is published is between 1 and the threshold. */
+  private boolean smallHiddenSum(int eq) {
+    if (threshold == 0) {
+      return false;
+    }
+    long sum = 0;
+    if (isRowEquation(eq)) {
+      if (hidden[eq][cols - 1]) {
+        return false;
+      }
+      for (int c = 0; c < cols - 1; c++) {
+        sum += hidden[eq][c] ? value[eq][c] : 0;
+      }
+    } else {
+      int c = columnOf(eq);
+      if (hidden[rows - 1][c]) {
+        return false;
+      }
+      for (int r = 0; r < rows - 1; r++) {
+        sum += hidden[r][c] ? value[r][c] : 0;
+      }
+    }
+    return sum >= 1 && sum <= threshold;
   }
 
   private boolean fixFirstUnsafe(SuppressionTable partner) {
@@ -307,6 +346,7 @@ public final class SuppressionTable {
     return found;
   }
 
+  /** The cheapest published non-zero cell of the equation other than (hr, hc); parts before the total. */
   private int[] bestComplement(int eq, int hr, int hc) {
     int[] best = null;
     if (isRowEquation(eq)) {

@@ -42,6 +42,19 @@ class SuppressionTableTest {
   }
 
   @Test
+  void hiddenCellsMustNotAddUpToASmallCountUnderAPublishedTotal() {
+    // Hiding 4 and 1 alone would publish "those two areas have 5" as 94 - 58 - 31.
+    SuppressionTable t = SuppressionTable.oneWay(new long[] {58, 31, 4, 1});
+    t.hidePrimary(10);
+    SuppressionTable.protect(t, null);
+    assertThat(t.hidden(2, 0)).isTrue();
+    assertThat(t.hidden(3, 0)).isTrue();
+    assertThat(t.hidden(1, 0)).as("31, the cheapest part that lifts the hidden sum above 10").isTrue();
+    assertThat(t.hidden(0, 0)).isFalse();
+    assertThat(t.hidden(4, 0)).isFalse();
+  }
+
+  @Test
   void twoOnesUnderAPublishedTotalAreNotEnough() {
     // 1 + 1 = total - 50: an attacker knows both are at least 1, so both would be exactly 1.
     SuppressionTable t = SuppressionTable.oneWay(new long[] {1, 1, 50});

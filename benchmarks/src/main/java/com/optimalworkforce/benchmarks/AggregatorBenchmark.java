@@ -1,0 +1,99 @@
+package com.optimalworkforce.benchmarks;
+
+import com.optimalworkforce.core.aggregate.AggregateCounts;
+import com.optimalworkforce.core.aggregate.AggregateSnapshot;
+import com.optimalworkforce.core.aggregate.Aggregator;
+import com.optimalworkforce.core.aggregate.PrivacyPolicy;
+import com.optimalworkforce.core.model.Change;
+import com.optimalworkforce.core.model.Visit;
+import com.optimalworkforce.testkit.SyntheticAgency;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * How fast the aggregator folds visit change events on one thread, and how long publishing a
+ * snapshot (suppression included) takes. Events are generated in setup; only the fold is timed.
+ *
+ * <pre>{@code
+ * benchmarks/run AggregatorBenchmark -f 1 -wi 2 -i 3
+ * }</pre>
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = "-Xmx3g")
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 5)
+public class AggregatorBenchmark {
+  static final int EVENTS = 1_000_000;
+
+  private List<Change> creations;
+  private List<Change> updates;
+  private AggregateCounts counts;
+  private AggregateCounts updateBase;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    // 6 regions, 10,000 clients over 33 weeks: a little over a million visits in ~60 areas.
+    SyntheticAgency agency = SyntheticAgency.builder().seed(7).regions(6).usRegions(2).clients(10_000)
+        .caregivers(2_000).weeksOfHistory(30).weeksAhead(2).build();
+    List<Visit> visits = agency.visits().limit(EVENTS).toList();
+    if (visits.size() < EVENTS) {
+      throw new IllegalStateException("agency has only " + visits.size() + " visits");
+    }
+    creations = visits.stream().map(Change::created).toList();
+    // Updates as a sync reports them: the previous version and the new one (15 minutes longer).
+    updates = visits.stream()
+        .map(v -> Change.updated(v, v.toBuilder().end(v.end().plus(Duration.ofMinutes(15))).build())).toList();
+    Aggregator all = Aggregator.create();
+    creations.forEach(all::apply);
+    counts = all.counts();
+    updateBase = counts;
+  }
+
+  /** Creations: one fold of one visit each. Score = events per second. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @OperationsPerInvocation(EVENTS)
+  public Aggregator foldCreatedVisits() {
+    Aggregator a = Aggregator.create();
+    for (Change c : creations) {
+      a.apply(c);
+    }
+    return a;
+  }
+
+  /** Updates: each removes the previous version and adds the new one. Score = events per second. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @OperationsPerInvocation(EVENTS)
+  public Aggregator foldUpdatedVisits() {
+    Aggregator a = Aggregator.resume(updateBase);
+    for (Change c : updates) {
+      a.apply(c);
+    }
+    return a;
+  }
+
+  /** Publishing the million visits' counts under the default policy (suppression and audit). */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public AggregateSnapshot publishSnapshot() {
+    return counts.publish(PrivacyPolicy.ofDefaults(), Instant.EPOCH);
+  }
+}
