@@ -125,6 +125,11 @@ public final class WellSkyHomeConnectSimulator implements AutoCloseable {
     return handler.apiRequests();
   }
 
+  /** API requests refused with 401 (missing, unknown or expired token). */
+  public int unauthorizedResponses() {
+    return handler.unauthorized();
+  }
+
   /** Requests by method and path, ids as {@code {id}}: e.g. {@code "POST /v1/appointment/_search/"}. */
   public int requests(String methodAndPath) {
     return handler.count(methodAndPath);

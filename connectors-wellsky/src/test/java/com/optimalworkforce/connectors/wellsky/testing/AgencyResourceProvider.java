@@ -9,7 +9,9 @@ import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
@@ -52,6 +54,7 @@ public class AgencyResourceProvider<T extends DomainResource> extends HashMapRes
   private final Function<Reference, Resource> resolver;
   private volatile boolean includes = true;
   private volatile boolean conflictAs409;
+  private volatile Runnable beforeNextUpdate;
   private final AtomicInteger searches = new AtomicInteger();
 
   public AgencyResourceProvider(FhirContext context, Class<T> type, Clock clock, Function<Reference, Resource> resolver) {
@@ -70,6 +73,11 @@ public class AgencyResourceProvider<T extends DomainResource> extends HashMapRes
     this.conflictAs409 = conflictAs409;
   }
 
+  /** Runs once, inside the next update, before its version check: "someone else" changing the resource. */
+  public void beforeNextUpdate(Runnable change) {
+    this.beforeNextUpdate = change;
+  }
+
   public int searches() {
     return searches.get();
   }
@@ -78,6 +86,23 @@ public class AgencyResourceProvider<T extends DomainResource> extends HashMapRes
   public synchronized void put(T resource) {
     resource.getMeta().setLastUpdated(Date.from(clock.instant()));
     store(resource);
+  }
+
+  /**
+   * HAPI routes a search whose only parameter is {@code _lastUpdated} to the inherited
+   * no-parameter search, which would ignore it: honour it here too.
+   */
+  @Override
+  @Search
+  public synchronized IBundleProvider searchAll(RequestDetails details) {
+    String[] values = details == null ? null : details.getParameters().get("_lastUpdated");
+    DateRangeParam lastUpdated = null;
+    if (values != null && values.length == 1) {
+      lastUpdated = new DateRangeParam(new DateParam(values[0]));
+    } else if (values != null && values.length == 2) {
+      lastUpdated = new DateRangeParam(new DateParam(values[0]), new DateParam(values[1]));
+    }
+    return new SimpleBundleProvider(search(null, lastUpdated, null, null, null, null, null, null, null, details));
   }
 
   @Search
@@ -115,6 +140,11 @@ public class AgencyResourceProvider<T extends DomainResource> extends HashMapRes
   @Update
   public synchronized MethodOutcome update(@ResourceParam T resource, @ConditionalUrlParam String conditional,
       RequestDetails details) {
+    Runnable change = beforeNextUpdate;
+    if (change != null) {
+      beforeNextUpdate = null;
+      change.run();
+    }
     String expected = resource.getIdElement().getVersionIdPart();
     T current = getStoredResources().stream()
         .filter(r -> r != null && r.getIdElement().getIdPart().equals(resource.getIdElement().getIdPart()))

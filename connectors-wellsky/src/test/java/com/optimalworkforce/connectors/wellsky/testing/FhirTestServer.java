@@ -66,6 +66,7 @@ public final class FhirTestServer {
   public final AgencyResourceProvider<Appointment> appointments;
   private final Map<RecordKey, String> loaded = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicInteger refused = new AtomicInteger();
   private volatile boolean zonesOnLocations;
 
   public FhirTestServer(SyntheticAgency agency, Clock clock, WellSkyTokenSimulator tokens) {
@@ -94,6 +95,11 @@ public final class FhirTestServer {
         .withPagingProvider(paging)
         .registerInterceptor(new BearerAuthorization())
         .keepAliveBetweenTests();
+  }
+
+  /** Requests refused for a missing, unknown or expired token (401) so far. */
+  public int refused() {
+    return refused.get();
   }
 
   /** Requests the server answered (or refused) so far. */
@@ -216,6 +222,7 @@ public final class FhirTestServer {
       requests.incrementAndGet();
       String header = details.getHeader("Authorization");
       if (header == null || !header.startsWith("Bearer ")) {
+        refused.incrementAndGet();
         throw new AuthenticationException("Bearer token required");
       }
       switch (tokens.status(header.substring(7).strip())) {
@@ -224,8 +231,14 @@ public final class FhirTestServer {
         }
         case UNLICENSED -> throw new ForbiddenOperationException(
             "The client is not authorized to read scheduling data for this organization");
-        case EXPIRED -> throw new AuthenticationException("The access token expired");
-        default -> throw new AuthenticationException("The access token is not valid");
+        case EXPIRED -> {
+          refused.incrementAndGet();
+          throw new AuthenticationException("The access token expired");
+        }
+        default -> {
+          refused.incrementAndGet();
+          throw new AuthenticationException("The access token is not valid");
+        }
       }
     }
   }

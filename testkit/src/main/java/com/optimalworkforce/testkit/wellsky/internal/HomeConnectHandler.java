@@ -58,6 +58,7 @@ public final class HomeConnectHandler implements ResponseDefinitionTransformerV2
   private final boolean locationTimezones;
   private final int leads;
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+  private final AtomicInteger unauthorized = new AtomicInteger();
   private final List<String> shiftUpdates = new CopyOnWriteArrayList<>();
 
   public HomeConnectHandler(HomeConnectData data, TokenIssuer tokens, Faults faults, String agencyId,
@@ -91,6 +92,11 @@ public final class HomeConnectHandler implements ResponseDefinitionTransformerV2
     return counts.entrySet().stream().filter(e -> e.getKey().contains(" /v1/")).mapToInt(e -> e.getValue().get()).sum();
   }
 
+  /** API requests answered 401 (no, unknown or expired token). */
+  public int unauthorized() {
+    return unauthorized.get();
+  }
+
   /** Bodies of the shift updates ({@code PUT appointment/{id}/}) received, in order. */
   public List<String> shiftUpdates() {
     return List.copyOf(shiftUpdates);
@@ -116,6 +122,7 @@ public final class HomeConnectHandler implements ResponseDefinitionTransformerV2
     }
     String authorization = request.getHeader("Authorization");
     if (authorization == null || authorization.isBlank()) {
+      unauthorized.incrementAndGet();
       return json(401, "{\"message\":\"Unauthorized\"}");
     }
     if (!authorization.startsWith("Bearer ")) {
@@ -123,9 +130,11 @@ public final class HomeConnectHandler implements ResponseDefinitionTransformerV2
     }
     switch (tokens.check(authorization.substring(7).strip())) {
       case UNKNOWN -> {
+        unauthorized.incrementAndGet();
         return json(401, "{\"error\":\"Invalid access token\"}");
       }
       case EXPIRED -> {
+        unauthorized.incrementAndGet();
         return json(401, "{\"error\":\"Access token expired\"}");
       }
       case DENIED -> {
