@@ -9,7 +9,6 @@ import ca.uhn.fhir.validation.ValidationResult;
 import java.util.List;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -26,8 +25,7 @@ public final class FhirValidation {
     ValidationSupportChain chain = new ValidationSupportChain(
         new DefaultProfileValidationSupport(context),
         new CommonCodeSystemsTerminologyService(context),
-        new InMemoryTerminologyServerValidationSupport(context),
-        new SnapshotGeneratingValidationSupport(context));
+        new InMemoryTerminologyServerValidationSupport(context));
     FhirInstanceValidator module = new FhirInstanceValidator(chain);
     validator = context.newValidator().registerValidatorModule(module);
   }

@@ -1,0 +1,149 @@
+package com.optimalworkforce.connectors.wellsky;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.optimalworkforce.core.connector.ConnectionFailure;
+import com.optimalworkforce.core.connector.ConnectorException;
+import com.optimalworkforce.core.connector.Page;
+import com.optimalworkforce.core.connector.ReadRequest;
+import com.optimalworkforce.core.connector.RejectedRecord;
+import com.optimalworkforce.core.http.RateLimitPolicy;
+import com.optimalworkforce.core.http.RetryPolicy;
+import com.optimalworkforce.core.model.Client;
+import com.optimalworkforce.core.model.EntityType;
+import com.optimalworkforce.core.model.Region;
+import com.optimalworkforce.core.model.SourceRecord;
+import com.optimalworkforce.core.model.TimeWindow;
+import com.optimalworkforce.core.model.Visit;
+import com.optimalworkforce.testkit.SyntheticAgency;
+import com.optimalworkforce.testkit.wellsky.WellSkyHomeConnectSimulator;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Transient faults of the Home Connect simulator are absorbed (retries honouring Retry-After, one
+ * more try of an unreadable body); bad records are quarantined with the reason while the rest of
+ * the page arrives; the client-side rate limit holds the request rate.
+ */
+class HomeConnectFaultsTest {
+  static final SyntheticAgency AGENCY = SyntheticAgency.builder().seed(51).regions(1).clients(20).caregivers(12)
+      .weeksOfHistory(0).weeksAhead(1).build();
+  static final WellSkyHomeConnectSimulator SIM = WellSkyHomeConnectSimulator.start(AGENCY);
+  static final Set<String> REGIONS = AGENCY.regions().stream().map(Region::id).collect(Collectors.toSet());
+  static final TimeWindow WINDOW = TimeWindow.around(AGENCY.now(), Duration.ofDays(2), Duration.ofDays(5));
+
+  @AfterAll
+  static void stop() {
+    SIM.close();
+  }
+
+  @AfterEach
+  void reset() {
+    SIM.resetFaults();
+  }
+
+  static WellSkyConnector connector(RateLimitPolicy rateLimit) {
+    return WellSkyConnector.create(WellSkyConnectorConfig.builder(WellSkyDialect.HOME_CONNECT)
+        .baseUrl(URI.create(SIM.baseUrl())).clientId(SIM.clientId()).clientSecret(SIM.clientSecret())
+        .clock(AGENCY.clock()).rateLimit(rateLimit)
+        .retryPolicy(RetryPolicy.builder().maxAttempts(4).initialBackoff(Duration.ofMillis(20)).build())
+        .build());
+  }
+
+  static List<SourceRecord> readAll(WellSkyConnector c, EntityType type, List<RejectedRecord> rejected) {
+    List<SourceRecord> out = new ArrayList<>();
+    ReadRequest next = ReadRequest.builder(type).regions(REGIONS).window(WINDOW).pageSize(25).build();
+    while (next != null) {
+      Page page = c.read(next);
+      out.addAll(page.records());
+      rejected.addAll(page.rejected());
+      next = page.next().map(next::withCursor).orElse(null);
+    }
+    return out;
+  }
+
+  @Test
+  void rateLimitingWithRetryAfterIsWaitedOut() {
+    try (WellSkyConnector c = connector(RateLimitPolicy.unlimited())) {
+      c.listRegions();
+      int before = SIM.apiRequests();
+      SIM.rateLimitNext(2, Duration.ofSeconds(1));
+      long t0 = System.nanoTime();
+      List<SourceRecord> clients = readAll(c, EntityType.CLIENT, new ArrayList<>());
+      Duration took = Duration.ofNanos(System.nanoTime() - t0);
+      assertThat(clients).hasSize(AGENCY.clients().size());
+      assertThat(took).as("two 429s asking for 1 s each").isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+      assertThat(SIM.apiRequests() - before).isEqualTo(3); // one page of 25, after two refusals
+    }
+  }
+
+  @Test
+  void aBurstOfServerErrorsAndAnHtmlPageAreRetriedOrReported() {
+    try (WellSkyConnector c = connector(RateLimitPolicy.unlimited())) {
+      SIM.serverErrorNext(3);
+      assertThat(readAll(c, EntityType.CAREGIVER, new ArrayList<>())).hasSize(AGENCY.caregivers().size());
+      SIM.htmlServerErrorNext(1); // 500 is not retried: WellSky's own failure, reported
+      assertThatThrownBy(() -> readAll(c, EntityType.CAREGIVER, new ArrayList<>()))
+          .isInstanceOf(ConnectorException.class)
+          .hasMessageContaining("HTML error page")
+          .hasMessageContaining("500 Internal Server Error")
+          .satisfies(e -> assertThat(((ConnectorException) e).failure()).isEqualTo(ConnectionFailure.UNEXPECTED_RESPONSE));
+    }
+  }
+
+  @Test
+  void anUnreadableBodyIsAskedForOnceMore() {
+    try (WellSkyConnector c = connector(RateLimitPolicy.unlimited())) {
+      c.listRegions();
+      SIM.malformedJsonNext(1);
+      assertThat(readAll(c, EntityType.CLIENT, new ArrayList<>())).hasSize(AGENCY.clients().size());
+      SIM.malformedJsonNext(2);
+      assertThatThrownBy(() -> readAll(c, EntityType.CLIENT, new ArrayList<>()))
+          .isInstanceOf(ConnectorException.class).hasMessageContaining("could not be read");
+    }
+  }
+
+  @Test
+  void badRecordsAreQuarantinedWithTheReasonAndTheRestArrives() {
+    Client nameless = AGENCY.clients().get(3);
+    Visit reversed = AGENCY.visits().filter(v -> WINDOW.contains(v.start())).findFirst().orElseThrow();
+    SIM.badData(EntityType.CLIENT, nameless.id()).badData(EntityType.VISIT, reversed.id());
+    try (WellSkyConnector c = connector(RateLimitPolicy.unlimited())) {
+      List<RejectedRecord> rejected = new ArrayList<>();
+      List<SourceRecord> clients = readAll(c, EntityType.CLIENT, rejected);
+      assertThat(clients).hasSize(AGENCY.clients().size() - 1);
+      assertThat(rejected).singleElement().satisfies(r -> {
+        assertThat(r.sourceId()).isEqualTo(nameless.id());
+        assertThat(r.reason()).isEqualTo("Client '" + nameless.id() + "': name is missing");
+      });
+      rejected.clear();
+      readAll(c, EntityType.VISIT, rejected);
+      assertThat(rejected).singleElement().satisfies(r -> {
+        assertThat(r.type()).isEqualTo(EntityType.VISIT);
+        assertThat(r.reason()).contains(reversed.id()).contains("end");
+      });
+    }
+  }
+
+  @Test
+  void theClientSideRateLimitHoldsTheRequestRate() {
+    try (WellSkyConnector c = connector(RateLimitPolicy.perSecond(20))) {
+      c.listRegions();
+      int before = SIM.apiRequests();
+      long t0 = System.nanoTime();
+      readAll(c, EntityType.VISIT, new ArrayList<>());
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      int requests = SIM.apiRequests() - before;
+      assertThat(requests).isGreaterThan(30);
+      assertThat(requests / seconds).as("%d requests in %.2f s", requests, seconds).isLessThanOrEqualTo(22.0);
+    }
+  }
+}
