@@ -37,6 +37,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -93,7 +94,8 @@ public final class HomeConnectTransport implements WellSkyTransport {
   /** What the connector remembers of a shift it read, to find it again and detect a change. */
   private record ReadShift(String clientId, ClientFacts client, String contentHash) {}
 
-  private record PatientPage(int page, int count, List<JsonNode> entries, long total, long fetchedAt) {}
+  private record PatientPage(int page, int count, List<JsonNode> entries, long total, long fetchedAt,
+      Map<Integer, Optional<ClientFacts>> facts) {}
 
   public HomeConnectTransport(WellSkyConnectorConfig config) {
     this(config, tokens(config));
@@ -290,7 +292,9 @@ public final class HomeConnectTransport implements WellSkyTransport {
         continue;
       }
       JsonNode patient = patients.entries().get(index);
-      ClientFacts client = visitClient(patient, request.regionIds(), regions);
+      // Parsed once per patient page, not once per chunk.
+      ClientFacts client = patients.facts().computeIfAbsent(index, i -> Optional.ofNullable(visitClient(patient, regions)))
+          .filter(f -> request.regionIds().contains(f.regionId())).orElse(null);
       List<LocalDate[]> chunks = client == null ? List.of() : chunks(request, client.zone());
       if (chunk >= chunks.size()) {
         index++;
@@ -344,18 +348,16 @@ public final class HomeConnectTransport implements WellSkyTransport {
         shiftCount), null);
   }
 
-  /** The facts of a patient entry if it is a client of a selected region, else null. */
-  private ClientFacts visitClient(JsonNode entry, Set<String> selected, RegionDirectory regions) {
+  /** The facts of a patient entry if it is a client in a known region, else null. */
+  private ClientFacts visitClient(JsonNode entry, RegionDirectory regions) {
     try {
       Patient p = HomeConnectRecords.parse(entry, Patient.class, EntityType.CLIENT);
       if (!HomeConnectRecords.flag(p, "isClient")) {
         return null;
       }
       String regionId = HomeConnectRecords.region(p, EntityType.CLIENT);
-      if (!selected.contains(regionId)) {
-        return null;
-      }
-      Region region = regions.get(regionId);
+      Region region = regions.known(regionId); // selected regions are known; others need no reload
+
       return region == null ? null : FhirMapper.clientFacts(p, regionId, region.zone());
     } catch (InvalidRecordException e) {
       // The client stream quarantines this patient; without a region its shifts cannot be placed.
@@ -382,11 +384,11 @@ public final class HomeConnectTransport implements WellSkyTransport {
     PatientPage cached = lastPatientPage;
     if (cached != null && cached.page() == page && cached.count() == count
         && System.nanoTime() - cached.fetchedAt() < PATIENT_PAGE_REUSE_NANOS) {
-      return new PatientPage(page, count, cached.entries(), cached.total(), -1);
+      return new PatientPage(page, count, cached.entries(), cached.total(), -1, cached.facts());
     }
     JsonNode bundle = search("patients/_search/", page, count, JSON.createObjectNode());
     PatientPage fresh = new PatientPage(page, count, HomeConnectRecords.entries(bundle),
-        bundle.path("totalRecords").asLong(-1), System.nanoTime());
+        bundle.path("totalRecords").asLong(-1), System.nanoTime(), new java.util.concurrent.ConcurrentHashMap<>());
     lastPatientPage = fresh;
     return fresh;
   }
