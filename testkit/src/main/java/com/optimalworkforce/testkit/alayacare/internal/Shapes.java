@@ -190,13 +190,14 @@ public final class Shapes {
     m.put("id", r.id());
     m.put("employee", Map.of("id", employeeId, "external_id", c.id()));
     String reason = r.reason() == null ? "Unavailable" : r.reason();
-    m.put("time_off_type", Map.of("id", view.ids().sequence().id("tot:" + reason), "name", reason,
-        "pay_schedule_time", "No"));
+    // pay_schedule_time is left out: the spec's enum value No reads as a YAML boolean, so no string matches it.
+    m.put("time_off_type", Map.of("id", view.ids().sequence().id("tot:" + reason), "name", reason));
     m.put("description", reason);
     m.put("duration", r.durationMinutes());
     m.put("all_day", r.allDay());
     m.put("rrule", r.rrule());
-    m.put("duration_paid_per_day", null);
+    // duration_paid_per_day is left out: the spec types it as a non-nullable integer and it only applies to
+    // all-day entries of time-off types that do not pay scheduled time.
     m.put("branch", branchSummary(c.regionId()));
     return m;
   }
