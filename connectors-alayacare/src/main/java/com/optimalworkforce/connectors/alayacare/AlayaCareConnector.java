@@ -69,7 +69,8 @@ public final class AlayaCareConnector implements Connector {
     this.parallel = new Parallel(config.concurrency());
     this.directory = new Directory(http, config.defaultZone(), config.pageSize());
     this.lists = new ListReader(http, directory, parallel, config.pageSize());
-    this.visits = new VisitReader(http, directory, parallel, config.pageSize(), config::isCallOutCode);
+    this.visits = new VisitReader(http, directory, parallel, config.pageSize(), config.concurrency(),
+        config::isCallOutCode);
     this.unavailabilities = new UnavailabilityReader(http, directory, parallel, config.pageSize(), config.concurrency());
     this.writeBack = new AlayaCareWriteBack(http);
   }

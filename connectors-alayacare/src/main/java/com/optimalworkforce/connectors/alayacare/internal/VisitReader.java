@@ -31,10 +31,14 @@ import java.util.function.Predicate;
  * small enough that {@code GET scheduler/visits} returns it whole in one request (one consistent
  * answer); a slice that comes back with more than one page is halved and asked again. Slices are
  * disjoint ({@code start_date_to} is inclusive, so a slice ends one second before the next
- * starts), their size follows the density of visits, and within a slice visits are ordered by
- * AlayaCare visit id. The cursor holds the branch, the slice and the last visit id returned, so a
- * page that ends inside a slice resumes exactly after it, in any connector instance. Only a
- * single second holding more visits than a page falls back to paging through {@code total_pages}.
+ * starts), their size follows the density of visits, each is first probed with {@code count=1}
+ * (whose {@code total_pages} is the number of visits) so that no large answer is fetched only to
+ * be discarded and empty slices cost no fetch, and within a slice visits are ordered by
+ * AlayaCare visit id. Up to {@code concurrency} consecutive slices are fetched at once. The cursor
+ * holds the branch, the slice (its exact bounds when a page ended inside it) and the last visit id
+ * returned, so a page that ends inside a slice resumes exactly after it, in any connector
+ * instance. A single second holding more visits than a request, or a resumed slice that has grown
+ * past one request, is paged through {@code total_pages}.
  * Not API.
  */
 public final class VisitReader {
@@ -46,9 +50,11 @@ public final class VisitReader {
   private final Parallel parallel;
   private final int apiPageSize;
   private final Predicate<String> isCallOutCode;
+  private final int concurrency;
 
-  public VisitReader(Http http, Directory directory, Parallel parallel, int apiPageSize,
+  public VisitReader(Http http, Directory directory, Parallel parallel, int apiPageSize, int concurrency,
       Predicate<String> isCallOutCode) {
+    this.concurrency = concurrency;
     this.http = http;
     this.directory = directory;
     this.parallel = parallel;
@@ -58,6 +64,7 @@ public final class VisitReader {
 
   public Page read(ReadRequest r, List<Long> branches) {
     boolean callOuts = r.type() == EntityType.CALL_OUT;
+    EntityType type = callOuts ? EntityType.CALL_OUT : EntityType.VISIT;
     Map<String, Long> c = Cursors.decode(r);
     Instant windowFrom = r.window().from();
     Instant windowTo = r.window().to();
@@ -69,88 +76,164 @@ public final class VisitReader {
     Instant from = c.containsKey("from") ? Instant.ofEpochSecond(c.get("from")) : windowFrom;
     long len = Cursors.get(c, "len", FIRST_SLICE_SECONDS);
     long after = Cursors.get(c, "after", -1);
+    // A page that ended inside a slice resumes in exactly that slice, after the last id returned.
+    Instant partialTo = after >= 0 && c.containsKey("to") ? Instant.ofEpochSecond(c.get("to")) : null;
     List<SourceRecord> records = new ArrayList<>();
     List<RejectedRecord> rejected = new ArrayList<>();
     while (true) {
       long branch = branches.get(bi);
       ZoneId zone = directory.zone(branch);
-      Instant to = min(windowTo, from.plusSeconds(len));
-      List<JsonNode> items = slice(branch, from, to, callOuts, len);
-      if (items == null) { // more than one page: halve the slice and ask again
-        len = Math.max(1, len / 2);
+      // Plan the next slices: enough to fill the page, at most `concurrency` fetched at once.
+      int room = r.pageSize() - records.size() - rejected.size();
+      int wanted = (int) Math.max(1, Math.min(concurrency, Math.ceil(room / (double) target())));
+      List<Instant[]> plan = new ArrayList<>();
+      Instant f = from;
+      while (plan.size() < wanted && f.isBefore(windowTo)) {
+        Instant t = plan.isEmpty() && partialTo != null ? partialTo : min(windowTo, f.plusSeconds(len));
+        plan.add(new Instant[] {f, t});
+        f = t;
+      }
+      final boolean exact = partialTo != null;
+      // Probe each planned slice with count=1 (total_pages is then the number of visits): a slice that
+      // would not fit in one request is cut before any large answer is fetched and thrown away, and an
+      // empty slice costs no fetch at all.
+      List<Long> sizes = parallel.map(plan, sl -> exact && sl[0].equals(plan.get(0)[0]) ? 0L
+          : probe(branch, sl[0], sl[1], callOuts));
+      int fits = 0;
+      while (fits < plan.size() && sizes.get(fits) <= apiPageSize) {
+        fits++;
+      }
+      if (fits == 0) { // the first slice is too big: shrink it to about 80% of a request and plan again
+        long n = sizes.get(0);
+        len = Math.max(1, Math.min(len / 2, (long) (len * 0.8 * apiPageSize / n)));
         continue;
       }
-      EntityType type = callOuts ? EntityType.CALL_OUT : EntityType.VISIT;
-      final long skip = after;
-      List<Item> visits = parse(items, from, to, type);
-      visits.removeIf(v -> v.id <= skip && !(skip < 0 && v.id < 0)); // id-less items: first pass only
-      if (!callOuts) {
-        prefetchPlaces(visits);
-      }
-      int room = r.pageSize() - records.size() - rejected.size();
-      int taken = 0;
-      long lastTaken = after;
-      for (Item item : visits) {
-        if (taken >= room) {
-          break;
+      List<Instant[]> toFetch = new ArrayList<>();
+      for (int i = 0; i < fits; i++) {
+        if (sizes.get(i) > 0 || (exact && i == 0)) {
+          toFetch.add(plan.get(i));
         }
-        try {
-          if (item.error != null) {
-            throw item.error;
+      }
+      final long sliceLen = len;
+      List<List<JsonNode>> got = parallel.map(toFetch,
+          sl -> slice(branch, sl[0], sl[1], callOuts, exact && sl[0].equals(plan.get(0)[0]) ? 1 : sliceLen));
+      List<List<JsonNode>> fetched = new ArrayList<>();
+      for (int i = 0, j = 0; i < fits; i++) {
+        fetched.add(sizes.get(i) > 0 || (exact && i == 0) ? got.get(j++) : List.of());
+      }
+      if (fits < plan.size()) {
+        plan.subList(fits, plan.size()).clear();
+      }
+      boolean replan = false;
+      for (int i = 0; i < plan.size() && !replan; i++) {
+        Instant sliceFrom = plan.get(i)[0];
+        Instant sliceTo = plan.get(i)[1];
+        List<JsonNode> items = fetched.get(i);
+        if (items == null) { // more than one page: halve the slice and ask again
+          len = Math.max(1, len / 2);
+          replan = true;
+          continue;
+        }
+        final long skip = after;
+        List<Item> visits = parse(items, sliceFrom, sliceTo, type);
+        visits.removeIf(v -> v.id <= skip && !(skip < 0 && v.id < 0)); // id-less items: first pass only
+        if (!callOuts) {
+          prefetchPlaces(visits);
+        }
+        int space = r.pageSize() - records.size() - rejected.size();
+        int taken = 0;
+        long lastTaken = after;
+        for (Item item : visits) {
+          if (taken >= space) {
+            break;
           }
-          Dto.VisitItem v = item.dto;
-          if (callOuts) {
-            CallOut co = Mapper.callOut(v, zone, isCallOutCode);
-            if (co != null) {
-              records.add(co);
+          try {
+            if (item.error != null) {
+              throw item.error;
+            }
+            Dto.VisitItem v = item.dto;
+            if (callOuts) {
+              CallOut co = Mapper.callOut(v, zone, isCallOutCode);
+              if (co != null) {
+                records.add(co);
+                taken++;
+              }
+            } else {
+              records.add(Mapper.visit(v, branch, zone, directory.place(v.alayacareClientId())));
               taken++;
             }
-          } else {
-            records.add(Mapper.visit(v, branch, zone, directory.place(v.alayacareClientId())));
+          } catch (InvalidRecordException e) {
+            rejected.add(RejectedRecord.of(e));
             taken++;
           }
-        } catch (InvalidRecordException e) {
-          rejected.add(RejectedRecord.of(e));
-          taken++;
+          lastTaken = item.id;
         }
-        lastTaken = item.id;
-      }
-      boolean sliceDone = visits.isEmpty() || lastTaken == visits.get(visits.size() - 1).id;
-      if (!sliceDone) { // the page is full inside this slice: resume after the last visit taken
-        return page(r, records, rejected, branch, from, len, lastTaken);
-      }
-      // Next slice: sized so it holds about half a request's worth of visits.
-      len = nextLength(len, items.size());
-      after = -1;
-      from = to;
-      if (!from.isBefore(windowTo)) {
-        if (bi + 1 >= branches.size()) {
-          return Page.of(records, rejected, null, null);
+        boolean sliceDone = visits.isEmpty() || lastTaken == visits.get(visits.size() - 1).id;
+        if (!sliceDone) { // the page is full inside this slice: resume there, after the last visit taken
+          return page(r, records, rejected, branch, sliceFrom, sliceTo, len, lastTaken);
         }
-        bi++;
-        from = windowFrom;
-        len = FIRST_SLICE_SECONDS;
-      }
-      if (records.size() + rejected.size() >= r.pageSize()) {
-        return page(r, records, rejected, branches.get(bi), from, len, -1);
+        len = nextLength(len, items.size());
+        if (i == plan.size() - 1 && fits < sizes.size()) { // the next slice was too big: size it from its probe
+          len = Math.max(1, Math.min(len, (long) (sliceLen * 0.8 * apiPageSize / sizes.get(fits))));
+        }
+        after = -1;
+        partialTo = null;
+        from = sliceTo;
+        if (!from.isBefore(windowTo)) {
+          if (bi + 1 >= branches.size()) {
+            return Page.of(records, rejected, null, null);
+          }
+          bi++;
+          from = windowFrom;
+          len = FIRST_SLICE_SECONDS;
+          replan = true;
+        }
+        if (records.size() + rejected.size() >= r.pageSize()) {
+          return page(r, records, rejected, branches.get(bi), from, null, len, -1);
+        }
       }
     }
   }
 
+  /** Visits aimed for per slice: most of a request, as probes keep slices from overflowing. */
+  private long target() {
+    return Math.max(1, apiPageSize * 7 / 10);
+  }
+
+  /** How many visits start in {@code [from, to)}: one item asked, {@code total_pages} counts them. */
+  private long probe(long branch, Instant from, Instant to, boolean cancelledOnly) {
+    Dto.Paged<JsonNode> p = http.execute(http.api().visits(branch, queryFrom(from), queryTo(to),
+        cancelledOnly ? Boolean.TRUE : null, 1, 1));
+    return p.itemsOrEmpty().isEmpty() ? 0 : p.pages();
+  }
+
+  private static String queryFrom(Instant from) {
+    return UTC.format(from.truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  /** {@code start_date_to} is inclusive: one second before the next slice starts. */
+  private static String queryTo(Instant to) {
+    Instant end = to.truncatedTo(ChronoUnit.SECONDS).equals(to) ? to.minusSeconds(1) : to.truncatedTo(ChronoUnit.SECONDS);
+    return UTC.format(end);
+  }
+
   private Page page(ReadRequest r, List<SourceRecord> records, List<RejectedRecord> rejected, long branch, Instant from,
-      long len, long after) {
+      Instant to, long len, long after) {
     Map<String, Long> next = new LinkedHashMap<>();
     next.put("b", branch);
     next.put("from", from.getEpochSecond());
+    if (to != null) {
+      next.put("to", to.getEpochSecond());
+    }
     next.put("len", len);
     next.put("after", after);
     return Page.of(records, rejected, Cursors.encode(r, next), null);
   }
 
   private long nextLength(long len, int found) {
-    long target = Math.max(1, apiPageSize / 2);
-    long next = found == 0 ? len * 4 : len * target / found;
-    return Math.max(1, Math.min(Math.max(next, len / 4), len * 4));
+    long target = target();
+    long next = found == 0 ? len * 2 : len * target / found;
+    return Math.max(1, Math.min(Math.max(next, len / 4), len * 2));
   }
 
   /**
@@ -158,9 +241,8 @@ public final class VisitReader {
    * page. A one-second slice that still does not fit is paged through.
    */
   private List<JsonNode> slice(long branch, Instant from, Instant to, boolean cancelledOnly, long len) {
-    String qFrom = UTC.format(from.truncatedTo(ChronoUnit.SECONDS));
-    Instant end = to.truncatedTo(ChronoUnit.SECONDS).equals(to) ? to.minusSeconds(1) : to.truncatedTo(ChronoUnit.SECONDS);
-    String qTo = UTC.format(end);
+    String qFrom = queryFrom(from);
+    String qTo = queryTo(to);
     Boolean cancelled = cancelledOnly ? Boolean.TRUE : null;
     Dto.Paged<JsonNode> first = http.execute(http.api().visits(branch, qFrom, qTo, cancelled, 1, apiPageSize));
     if (first.pages() <= 1) {
