@@ -21,6 +21,8 @@ public final class IdMap {
   private final AtomicLong next = new AtomicLong(FREE_BASE);
   private final Map<String, Long> interned = new ConcurrentHashMap<>();
   private final Map<Long, String> reverse = new ConcurrentHashMap<>();
+  /** Ids already worked out: sorting and rendering ask for the same ones many times. */
+  private final Map<String, Long> known = new ConcurrentHashMap<>();
 
   private IdMap(String prefix, long base) {
     this.pattern = Pattern.compile(Pattern.quote(prefix) + "(\\d{1,12})");
@@ -46,6 +48,15 @@ public final class IdMap {
 
   /** The AlayaCare id of an agency id. */
   public long id(String agencyId) {
+    Long id = known.get(agencyId);
+    if (id == null) {
+      id = compute(agencyId);
+      known.put(agencyId, id);
+    }
+    return id;
+  }
+
+  private long compute(String agencyId) {
     Matcher m = pattern.matcher(agencyId);
     if (m.matches()) {
       long n = base + Long.parseLong(m.group(1));
