@@ -2,6 +2,9 @@ package com.optimalworkforce.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.optimalworkforce.core.aggregate.AggregateSnapshot;
+import com.optimalworkforce.core.aggregate.Aggregator;
+import com.optimalworkforce.core.aggregate.PrivacyPolicy;
 import com.optimalworkforce.core.model.EntityType;
 import com.optimalworkforce.core.model.RecordKey;
 import com.optimalworkforce.core.store.InMemoryScheduleStore;
@@ -27,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * The contract every {@link IntegrationStore} must meet, as a JUnit 5 suite a store's test
  * extends: what is saved comes back exactly (also after reopening), checkpoints are replaced
  * atomically and kept per integration, the quarantine replaces by identity and releases by key,
- * deleting removes everything, and a sync that crashed resumes from the store.
+ * snapshots come back equal, deleting removes everything, and a sync that crashed resumes from the store.
  *
  * <pre>{@code
  * class PostgresIntegrationStoreTest extends IntegrationStoreCompatibilityKit {
@@ -168,6 +171,28 @@ public abstract class IntegrationStoreCompatibilityKit {
     again.clearQuarantine("acme");
     assertThat(reopened(again).quarantined("acme")).isEmpty();
     assertThat(again.quarantined("other")).containsExactly(v2);
+  }
+
+  @Test
+  @DisplayName("the latest aggregate snapshot comes back equal; the last one saved wins")
+  void snapshotsRoundTrip() {
+    SyntheticAgency agency = SyntheticAgency.builder().seed(8).regions(1).clients(40).caregivers(20)
+        .weeksOfHistory(1).weeksAhead(1).build();
+    Aggregator aggregator = Aggregator.builder().clock(agency.clock()).build();
+    aggregator.addAll(agency.clients());
+    AggregateSnapshot first = aggregator.snapshot(PrivacyPolicy.ofDefaults());
+    aggregator.addAll(agency.visits());
+    AggregateSnapshot second = aggregator.snapshot(PrivacyPolicy.ofDefaults());
+    IntegrationStore store = store();
+    store.saveSnapshot("acme", first);
+    store.saveSnapshot("acme", second);
+    store.saveSnapshot("other", first);
+    IntegrationStore again = reopened(store);
+    assertThat(again.snapshot("acme")).contains(second);
+    assertThat(again.snapshot("other")).contains(first);
+    assertThat(again.snapshot("nobody")).isEmpty();
+    again.delete("acme");
+    assertThat(reopened(again).snapshot("acme")).isEmpty();
   }
 
   @Test

@@ -89,6 +89,16 @@ class IntegrationStoreCompatibilityKitSelfTest {
     public void clearQuarantine(String id) {
       d.clearQuarantine(id);
     }
+
+    @Override
+    public Optional<com.optimalworkforce.core.aggregate.AggregateSnapshot> snapshot(String id) {
+      return d.snapshot(id);
+    }
+
+    @Override
+    public void saveSnapshot(String id, com.optimalworkforce.core.aggregate.AggregateSnapshot snapshot) {
+      d.saveSnapshot(id, snapshot);
+    }
   }
 
   /** Keeps checkpoints in memory only: a restart loses them (everything else survives). */
@@ -203,7 +213,7 @@ class IntegrationStoreCompatibilityKitSelfTest {
   @Test
   void kitPassesAHealthyStoreThroughTheSameHarness() {
     Map<String, TestExecutionResult> results = results(HealthyCase.class);
-    assertThat(results).hasSize(8).allSatisfy((name, result) -> assertThat(result.getStatus())
+    assertThat(results).hasSize(9).allSatisfy((name, result) -> assertThat(result.getStatus())
         .as("%s: %s", name, result.getThrowable().map(Throwable::getMessage).orElse(""))
         .isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
   }

@@ -1,6 +1,7 @@
 package com.optimalworkforce.core.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.optimalworkforce.core.aggregate.AggregateSnapshot;
 import com.optimalworkforce.core.model.RecordKey;
 import com.optimalworkforce.core.security.CredentialVault;
 import com.optimalworkforce.core.store.internal.AtomicFiles;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
 
 /**
  * The durable default {@link IntegrationStore}: one directory per integration under a root
- * directory, one file per kind of state (record, credentials, checkpoint, quarantine), each
+ * directory, one file per kind of state (record, credentials, checkpoint, quarantine, snapshot), each
  * replaced atomically (temporary file, fsync, atomic move) and encrypted with the
  * {@link CredentialVault}, bound to its place so a file copied, edited or opened with the wrong key
  * fails with a {@link StoreException} instead of returning wrong data. Needs no server.
@@ -42,6 +43,7 @@ public final class FileIntegrationStore implements IntegrationStore {
   private static final String CREDENTIALS = "credentials.bin";
   private static final String CHECKPOINT = "checkpoint.bin";
   private static final String QUARANTINE = "quarantine.bin";
+  private static final String SNAPSHOT = "snapshot.bin";
   private static final TypeReference<List<QuarantinedRecord>> QUARANTINE_LIST = new TypeReference<>() {};
 
   private final Path root;
@@ -117,7 +119,7 @@ public final class FileIntegrationStore implements IntegrationStore {
   @Override
   public synchronized void delete(String integrationId) {
     Path d = dir(integrationId);
-    for (String f : List.of(RECORD, CREDENTIALS, CHECKPOINT, QUARANTINE)) {
+    for (String f : List.of(RECORD, CREDENTIALS, CHECKPOINT, QUARANTINE, SNAPSHOT)) {
       AtomicFiles.deleteIfExists(d.resolve(f));
     }
     AtomicFiles.deleteIfExists(d);
@@ -194,6 +196,17 @@ public final class FileIntegrationStore implements IntegrationStore {
   @Override
   public synchronized void clearQuarantine(String integrationId) {
     AtomicFiles.deleteIfExists(dir(integrationId).resolve(QUARANTINE));
+  }
+
+  @Override
+  public synchronized Optional<AggregateSnapshot> snapshot(String integrationId) {
+    return read(integrationId, SNAPSHOT).map(b -> AggregateSnapshot.fromJson(new String(b, StandardCharsets.UTF_8)));
+  }
+
+  @Override
+  public synchronized void saveSnapshot(String integrationId, AggregateSnapshot snapshot) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    write(integrationId, SNAPSHOT, snapshot.toJson().getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

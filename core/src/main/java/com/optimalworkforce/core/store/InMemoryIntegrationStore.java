@@ -1,5 +1,6 @@
 package com.optimalworkforce.core.store;
 
+import com.optimalworkforce.core.aggregate.AggregateSnapshot;
 import com.optimalworkforce.core.model.RecordKey;
 import java.util.Collection;
 import java.util.HashSet;
@@ -25,6 +26,7 @@ public final class InMemoryIntegrationStore implements IntegrationStore {
   private final Map<String, IntegrationRecord> records = new ConcurrentHashMap<>();
   private final Map<String, byte[]> credentials = new ConcurrentHashMap<>();
   private final Map<String, String> checkpoints = new ConcurrentHashMap<>();
+  private final Map<String, AggregateSnapshot> snapshots = new ConcurrentHashMap<>();
   private final Map<String, LinkedHashMap<String, QuarantinedRecord>> quarantine = new ConcurrentHashMap<>();
 
   private InMemoryIntegrationStore() {}
@@ -56,6 +58,7 @@ public final class InMemoryIntegrationStore implements IntegrationStore {
     credentials.remove(integrationId);
     checkpoints.remove(integrationId);
     quarantine.remove(integrationId);
+    snapshots.remove(integrationId);
   }
 
   @Override
@@ -119,6 +122,17 @@ public final class InMemoryIntegrationStore implements IntegrationStore {
   @Override
   public void clearQuarantine(String integrationId) {
     quarantine.remove(Objects.requireNonNull(integrationId, "integrationId"));
+  }
+
+  @Override
+  public Optional<AggregateSnapshot> snapshot(String integrationId) {
+    return Optional.ofNullable(snapshots.get(Objects.requireNonNull(integrationId, "integrationId")));
+  }
+
+  @Override
+  public void saveSnapshot(String integrationId, AggregateSnapshot snapshot) {
+    Objects.requireNonNull(integrationId, "integrationId");
+    snapshots.put(integrationId, Objects.requireNonNull(snapshot, "snapshot"));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.optimalworkforce.core.store;
 
+import com.optimalworkforce.core.aggregate.AggregateSnapshot;
 import com.optimalworkforce.core.model.RecordKey;
 import java.util.Collection;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Set;
 
 /**
  * Where integrations keep their state: the {@link IntegrationRecord}, sealed credentials, the
- * sync engine's checkpoint and the quarantine. Implementations: {@link InMemoryIntegrationStore},
+ * sync engine's checkpoint, the quarantine and the latest {@link AggregateSnapshot}. Implementations: {@link InMemoryIntegrationStore},
  * {@link FileIntegrationStore} (durable, encrypted), or the host's own database-backed store,
  * which proves itself by passing {@code IntegrationStoreCompatibilityKit} from the testkit.
  *
@@ -33,7 +34,7 @@ public interface IntegrationStore extends AutoCloseable {
   /** Ids of the integrations with a saved record. */
   Set<String> integrationIds();
 
-  /** Removes everything stored for the integration: record, credentials, checkpoint, quarantine. */
+  /** Removes everything stored for the integration: record, credentials, checkpoint, quarantine, snapshot. */
   void delete(String integrationId);
 
   /** The sealed credentials, as saved. */
@@ -63,6 +64,12 @@ public interface IntegrationStore extends AutoCloseable {
 
   /** Removes every quarantine entry of the integration. */
   void clearQuarantine(String integrationId);
+
+  /** The latest aggregate snapshot saved for the integration. */
+  Optional<AggregateSnapshot> snapshot(String integrationId);
+
+  /** Replaces the integration's latest aggregate snapshot. */
+  void saveSnapshot(String integrationId, AggregateSnapshot snapshot);
 
   /** Releases files and connections. */
   @Override

@@ -4,6 +4,12 @@ import com.optimalworkforce.core.connector.ConnectionCheck;
 import com.optimalworkforce.core.connector.Connector;
 import com.optimalworkforce.core.connector.ConnectorConfig;
 import com.optimalworkforce.core.connector.ConnectorProvider;
+import com.optimalworkforce.core.connector.Page;
+import com.optimalworkforce.core.connector.ReadRequest;
+import com.optimalworkforce.core.aggregate.AggregateSnapshot;
+import com.optimalworkforce.core.aggregate.Aggregator;
+import com.optimalworkforce.core.aggregate.PrivacyPolicy;
+import com.optimalworkforce.core.model.EntityType;
 import com.optimalworkforce.core.model.Region;
 import com.optimalworkforce.core.security.AuditLog;
 import com.optimalworkforce.core.security.CredentialVault;
@@ -60,6 +66,10 @@ public final class Integration implements AutoCloseable {
   private final AuditLog audit;
   private final Clock clock;
   private final SyncEngine.Builder engineTemplate;
+  private final SyncWindow window;
+  private final int pageSize;
+  private final PrivacyPolicy policy;
+  private final Aggregator aggregator;
 
   private final Object lock = new Object();
   private ConnectorConfig config;
@@ -77,6 +87,10 @@ public final class Integration implements AutoCloseable {
     this.audit = b.audit;
     this.clock = b.clock;
     this.engineTemplate = b.engine;
+    this.window = b.window;
+    this.pageSize = b.pageSize;
+    this.policy = b.policy;
+    this.aggregator = b.aggregator;
     useConfig(config);
   }
 
@@ -190,6 +204,54 @@ public final class Integration implements AutoCloseable {
     }
   }
 
+  /**
+   * Aggregated summary counts per region of what a sync would bring, read from the source without
+   * writing anything: clients, caregivers and visits of the selected regions in the sync window,
+   * published under the privacy policy (small cells suppressed).
+   *
+   * @throws IllegalStateException when no region is selected
+   * @throws com.optimalworkforce.core.connector.ConnectorException classified, when the source fails
+   */
+  public AggregateSnapshot preview() {
+    Set<String> regions = record().map(IntegrationRecord::selectedRegions).orElse(pendingRegions);
+    if (regions.isEmpty()) {
+      throw new IllegalStateException("No region selected for integration '" + id + "': select at least one region"
+          + " to preview.");
+    }
+    return preview(regions);
+  }
+
+  /** The preview of these regions (they need not be selected). */
+  public AggregateSnapshot preview(Set<String> regionIds) {
+    Objects.requireNonNull(regionIds, "regionIds");
+    checkKnown(regionIds);
+    Aggregator preview = Aggregator.builder().clock(clock).build();
+    com.optimalworkforce.core.model.TimeWindow w = window.at(clock.instant());
+    Connector c;
+    synchronized (lock) {
+      c = connector;
+    }
+    for (EntityType type : List.of(EntityType.CLIENT, EntityType.CAREGIVER, EntityType.VISIT)) {
+      if (!c.capabilities().supports(type)) {
+        continue;
+      }
+      for (String region : new TreeSet<>(regionIds)) {
+        ReadRequest request = ReadRequest.builder(type).regions(Set.of(region)).window(w).pageSize(pageSize).build();
+        while (request != null) {
+          Page page = c.read(request);
+          preview.addAll(page.records());
+          request = page.next().map(request::withCursor).orElse(null);
+        }
+      }
+    }
+    return preview.snapshot(policy);
+  }
+
+  /** The aggregate of what this integration synced, as saved after its last completed sync. */
+  public Optional<AggregateSnapshot> latestSnapshot() {
+    return integrationStore.snapshot(id);
+  }
+
   private static String join(Set<String> ids) {
     return String.join(",", new TreeSet<>(ids));
   }
@@ -259,6 +321,9 @@ public final class Integration implements AutoCloseable {
       IntegrationRecord r = record().orElse(null);
       if (r != null) {
         IntegrationRecord after = r.withLastSyncFinished(report.finishedAt());
+        if (report.completed()) {
+          integrationStore.saveSnapshot(id, aggregator.snapshot(policy));
+        }
         if (r.state() == IntegrationState.DISCONNECTED) {
           after = after.withState(IntegrationState.DISCONNECTED);
         } else if (report.completed()) {
@@ -533,6 +598,8 @@ public final class Integration implements AutoCloseable {
     private RecordValidator validator = RecordValidator.none();
     private Duration timeout = ConnectorConfig.DEFAULT_TIMEOUT;
     private SyncEngine.Builder engine;
+    private PrivacyPolicy policy = PrivacyPolicy.ofDefaults();
+    private Aggregator aggregator;
 
     private Builder(String id, ConnectorProvider provider) {
       if (id == null || id.isBlank()) {
@@ -599,6 +666,12 @@ public final class Integration implements AutoCloseable {
       return this;
     }
 
+    /** The policy of previews and saved snapshots (default {@link PrivacyPolicy#ofDefaults()}). */
+    public Builder privacyPolicy(PrivacyPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
     public Builder validator(RecordValidator validator) {
       this.validator = Objects.requireNonNull(validator, "validator");
       return this;
@@ -662,6 +735,16 @@ public final class Integration implements AutoCloseable {
       }
       engine = SyncEngine.builder(id, new PlaceholderConnector(provider.id())).integrationStore(integrationStore)
           .scheduleStore(scheduleStore).clock(clock).window(window).pageSize(pageSize).validator(validator);
+      aggregator = Aggregator.builder().clock(clock).build();
+      Set<String> synced = saved.map(IntegrationRecord::selectedRegions).orElse(Set.of());
+      if (!synced.isEmpty()) {
+        // The aggregate of what is already synced; kept current by the change events from here on.
+        try (java.util.stream.Stream<com.optimalworkforce.core.store.StoredRecord> records =
+            scheduleStore.query(com.optimalworkforce.core.store.ScheduleQuery.builder().regions(synced).build())) {
+          aggregator.addAll(records.map(com.optimalworkforce.core.store.StoredRecord::record));
+        }
+      }
+      engine.listener(aggregator::applyAll);
       listeners.forEach(engine::listener);
       return new Integration(this, effective);
     }

@@ -206,6 +206,35 @@ class IntegrationTest {
     assertThat(names).allSatisfy(n -> assertThat(trail).doesNotContain(" " + n));
   }
 
+  @Test
+  void previewCountsPerRegionWithoutWritingAndMatchesTheSnapshotSavedAfterTheInitialSync() {
+    IntegrationStore is = FileIntegrationStore.open(dir, VAULT);
+    Integration acme = builder(is).config(config(agency.apiKey().reveal(), Map.of())).build();
+    String east = region(agency, 0);
+    acme.selectRegions(Set.of(east));
+    assertThatThrownBy(() -> Integration.builder("x", provider()).vault(VAULT).config(config("k", Map.of())).build()
+        .preview()).hasMessageContaining("No region selected");
+
+    com.optimalworkforce.core.aggregate.AggregateSnapshot preview = acme.preview();
+
+    assertThat(store.size()).isZero();
+    assertThat(is.checkpoint("acme")).isEmpty();
+    assertThat(recorder.changes).isEmpty();
+    assertThat(preview.regions()).singleElement().satisfies(r -> {
+      assertThat(r.regionId()).isEqualTo(east);
+      long visits = agency.select(EntityType.VISIT, Set.of(east), SyncWindow.DEFAULT.at(clock.instant()))
+          .map(Visit.class::cast).filter(v -> !v.isCancelled()).count();
+      assertThat(r.total().visits()).hasValue(visits);
+      assertThat(r.total().activeClients()).isPresent();
+    });
+    assertThat(preview.toJson()).doesNotContain(agency.clients().get(0).name().family());
+
+    acme.testConnection();
+    acme.complete(SyncProgressListener.noop());
+    assertThat(acme.latestSnapshot()).contains(preview);
+    assertThat(is.snapshot("acme")).contains(preview);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({
       "wrong key, wrong, false, 0, 'Invalid credentials: ', Check the key",

@@ -216,6 +216,16 @@ class SyncEngineRecoveryTest {
     public void clearQuarantine(String id) {
       delegate.clearQuarantine(id);
     }
+
+    @Override
+    public Optional<com.optimalworkforce.core.aggregate.AggregateSnapshot> snapshot(String id) {
+      return delegate.snapshot(id);
+    }
+
+    @Override
+    public void saveSnapshot(String id, com.optimalworkforce.core.aggregate.AggregateSnapshot snapshot) {
+      delegate.saveSnapshot(id, snapshot);
+    }
   }
 
   @ParameterizedTest(name = "the schedule store fails batch {0}")
