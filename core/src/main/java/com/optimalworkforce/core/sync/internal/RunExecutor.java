@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -339,44 +340,75 @@ public final class RunExecutor {
 
   // ------------------------------------------------------------------ deletions
 
+  /**
+   * Reports as deleted every record of the fully read scopes that this run did not see, in one
+   * pass over the store, committing a batch of deletions per page size. Restarting it after a
+   * crash is harmless: deleted records are gone, the rest are found again.
+   */
   private void sweep() {
     Run run = state.run();
-    for (int i = run.item(); i < run.plan().size(); i++) {
-      StreamRead scope = run.plan().get(i);
-      if (scope.complete()) {
-        sweep(scope, i);
-      }
-      state = state.withRun(state.run().at(Phase.SWEEP, i + 1, null));
-      save();
+    if (run.item() > 0) {
+      return;
     }
+    long runId = run.id();
+    Map<String, List<TimeWindow>> scopes = new HashMap<>();
+    Set<EntityType> types = new HashSet<>();
+    Set<String> regions = new HashSet<>();
+    for (StreamRead read : run.plan()) {
+      if (read.complete()) {
+        scopes.computeIfAbsent(EngineState.streamKey(read.regionId(), read.type()), k -> new ArrayList<>())
+            .add(read.window());
+        types.add(read.type());
+        regions.add(read.regionId());
+      }
+    }
+    if (!scopes.isEmpty()) {
+      ScheduleQuery query = ScheduleQuery.builder().types(types).regions(regions).build();
+      List<Change> chunk = new ArrayList<>();
+      String chunkRegion = null;
+      try (Stream<StoredRecord> stored = scheduleStore.query(query)) {
+        Iterator<StoredRecord> it = stored.iterator();
+        while (it.hasNext()) {
+          StoredRecord s = it.next();
+          if (s.lastSeenRun() == runId || !inScope(scopes, s)) {
+            continue;
+          }
+          if (chunkRegion != null && !chunkRegion.equals(s.regionId()) || chunk.size() >= pageSize) {
+            commitDeletions(chunkRegion, chunk);
+            chunk = new ArrayList<>();
+          }
+          chunkRegion = s.regionId();
+          chunk.add(Change.deleted(s.record()));
+        }
+      }
+      commitDeletions(chunkRegion, chunk);
+    }
+    state = state.withRun(state.run().at(Phase.SWEEP, 1, null));
+    save();
   }
 
-  private void sweep(StreamRead scope, int item) {
-    long runId = state.run().id();
-    ScheduleQuery.Builder q = ScheduleQuery.builder().types(scope.type()).regions(Set.of(scope.regionId()));
-    if (scope.window() != null) {
-      q.window(scope.window());
+  private static boolean inScope(Map<String, List<TimeWindow>> scopes, StoredRecord s) {
+    List<TimeWindow> windows = scopes.get(EngineState.streamKey(s.regionId(), s.record().type()));
+    if (windows == null) {
+      return false;
     }
-    ScheduleQuery query = q.build();
-    while (true) {
-      List<Change> deletions;
-      try (Stream<StoredRecord> stored = scheduleStore.query(query)) {
-        deletions = stored.filter(s -> s.lastSeenRun() != runId).limit(pageSize)
-            .map(s -> Change.deleted(s.record())).toList();
-      }
-      if (deletions.isEmpty()) {
-        return;
-      }
-      Run run = state.run();
-      Counts counts = run.counts().plus(new Counts(0, 0, 0, 0, 0, deletions.size(), 0));
-      state = state.withRun(run.at(Phase.SWEEP, item, null)
-          .with(counts, new Pending(scope.regionId(), runId, deletions, List.of())));
-      save();
-      flushPending();
-      if (deletions.size() < pageSize) {
-        return;
+    for (TimeWindow w : windows) {
+      if (w == null || ScheduleQuery.inWindow(s.record(), w)) {
+        return true;
       }
     }
+    return false;
+  }
+
+  private void commitDeletions(String regionId, List<Change> deletions) {
+    if (deletions.isEmpty()) {
+      return;
+    }
+    Run run = state.run();
+    Counts counts = run.counts().plus(new Counts(0, 0, 0, 0, 0, deletions.size(), 0));
+    state = state.withRun(run.with(counts, new Pending(regionId, run.id(), deletions, List.of())));
+    save();
+    flushPending();
   }
 
   // ------------------------------------------------------------------ outbox, recovery, completion
