@@ -5,6 +5,7 @@ import com.optimalworkforce.core.security.KeyProvider;
 import com.optimalworkforce.core.store.FileIntegrationStore;
 import com.optimalworkforce.core.store.FileScheduleStore;
 import com.optimalworkforce.core.sync.SyncEngine;
+import com.optimalworkforce.core.sync.SyncProgressListener;
 import com.optimalworkforce.core.sync.SyncReport;
 import com.optimalworkforce.testkit.InMemoryConnector;
 import com.optimalworkforce.testkit.SyntheticAgency;
@@ -40,8 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * sync of a source without "changed since").
  *
  * <pre>{@code
- * benchmarks/run SyncBenchmark -f 1 -wi 0 -i 1
- * benchmarks/run SyncBenchmark -f 1 -wi 0 -i 1 -p clients=4000   # a tenth of the size
+ * benchmarks/run SyncBenchmark -f 1 -wi 0 -i 1 -to 90m
+ * benchmarks/run SyncBenchmark -f 1 -wi 0 -i 1 -p clients=4000   # about 150,000 records
  * }</pre>
  *
  * <p>Each run prints its {@link SyncReport}, for records per second.
@@ -142,7 +143,19 @@ public class SyncBenchmark {
   /** The initial sync: every record read, hashed, written to the log and the buckets. */
   @Benchmark
   public SyncReport initialSync(Source source, Empty stores) {
-    return print("initial sync", source.engine(stores.schedule, stores.integrations).sync(source.regions));
+    return print("initial sync", source.engine(stores.schedule, stores.integrations).sync(source.regions, progress()));
+  }
+
+  /** Prints every 100th page: how far a long run got, and the heap in use. */
+  static SyncProgressListener progress() {
+    long start = System.nanoTime();
+    return p -> {
+      if (p.pages() % 100 == 0) {
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("%n  %d pages, %d records, %s of %s, %.0f s, heap used %d MB%n", p.pages(), p.records(),
+            p.type(), p.regionId(), (System.nanoTime() - start) / 1e9, (rt.totalMemory() - rt.freeMemory()) >> 20);
+      }
+    };
   }
 
   /** The same window read again with nothing changed: every record compared, marked seen, none changed. */
