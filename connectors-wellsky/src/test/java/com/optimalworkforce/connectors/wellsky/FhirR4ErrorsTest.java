@@ -114,6 +114,8 @@ class FhirR4ErrorsTest {
       assertThat(check.failure()).isEqualTo(ConnectionFailure.UNEXPECTED_RESPONSE);
       assertThat(check.message()).contains("Organization 'east' declares no time zone").contains("'zone' setting");
     }
+    // No /metadata probe unless asked.
+    WIREMOCK.verify(0, getRequestedFor(urlPathEqualTo("/fhir/metadata")));
   }
 
   @Test
@@ -131,5 +133,20 @@ class FhirR4ErrorsTest {
       assertThatThrownBy(() -> c.read(request)).isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("points to https://attacker.example.com, not to the configured server");
     }
+  }
+
+  @Test
+  void validateServerReadsMetadataOnceAndRefusesAnotherFhirVersion() {
+    WIREMOCK.stubFor(get(urlPathEqualTo("/fhir/metadata")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/fhir+json")
+        .withBody("{\"resourceType\":\"CapabilityStatement\",\"status\":\"active\",\"kind\":\"instance\","
+            + "\"fhirVersion\":\"3.0.2\",\"format\":[\"json\"]}")));
+    WellSkyConnectorConfig config = connector().config().toBuilder().validateServer(true).build();
+    try (WellSkyConnector c = WellSkyConnector.create(config)) {
+      ConnectionCheck check = c.testConnection();
+      assertThat(check.failure()).isEqualTo(ConnectionFailure.UNEXPECTED_RESPONSE);
+      assertThat(check.message()).contains("is not a FHIR R4 server").contains("3.0.2");
+    }
+    WIREMOCK.verify(0, getRequestedFor(urlPathEqualTo("/fhir/Organization")));
   }
 }
