@@ -8,6 +8,7 @@ import com.optimalworkforce.alerts.rules.Alert;
 import com.optimalworkforce.alerts.rules.AlertRule;
 import com.optimalworkforce.alerts.rules.Scope;
 import com.optimalworkforce.alerts.rules.Severity;
+import com.optimalworkforce.alerts.rules.Subject;
 import com.optimalworkforce.alerts.store.AlertQuery;
 import com.optimalworkforce.alerts.store.AlertRecord;
 import com.optimalworkforce.alerts.store.AlertStore;
@@ -276,12 +277,33 @@ public final class AlertEngine implements ChangeListener, AutoCloseable {
         notify(AlertRecord.open(newId(), alert, now), now, counts);
       }
     }
-    for (AlertRecord open : store.open(rule.id())) {
+    for (AlertRecord open : openCovered(rule.id(), scope)) {
       if (scope.covers(open.alert().subject()) && !seen.contains(open.alert().subject().key())) {
         store.save(open.resolved(now));
         counts.resolved++;
       }
     }
+  }
+
+  /** Open alerts of the rule that the scope re-checked: all of them, or only those about the scope's records. */
+  private List<AlertRecord> openCovered(String ruleId, Scope scope) {
+    if (scope.isAll()) {
+      return store.open(ruleId);
+    }
+    List<AlertRecord> out = new ArrayList<>();
+    for (String id : scope.shiftIds()) {
+      out.addAll(store.open(ruleId, Subject.Kind.SHIFT, id));
+    }
+    for (String id : scope.caregiverIds()) {
+      out.addAll(store.open(ruleId, Subject.Kind.CAREGIVER, id));
+    }
+    for (String id : scope.clientIds()) {
+      out.addAll(store.open(ruleId, Subject.Kind.CLIENT, id));
+    }
+    for (String id : scope.regionIds()) {
+      out.addAll(store.open(ruleId, Subject.Kind.REGION, id));
+    }
+    return out;
   }
 
   private static boolean sameContent(Alert a, Alert b) {

@@ -30,6 +30,16 @@ public interface AlertStore {
   /** The open records of a rule. */
   List<AlertRecord> open(String ruleId);
 
+  /**
+   * The open records of a rule about one record (any qualifier), e.g. every open call-out-pattern
+   * alert of caregiver E-42. The engine uses it to resolve alerts after a change without looking
+   * at every open alert; the default filters {@link #open(String)}, stores may index it.
+   */
+  default List<AlertRecord> open(String ruleId, Subject.Kind kind, String id) {
+    return open(ruleId).stream()
+        .filter(r -> r.alert().subject().kind() == kind && r.alert().subject().id().equals(id)).toList();
+  }
+
   /** Records with a delivery still pending (to resume after a restart). */
   List<AlertRecord> pendingDelivery();
 

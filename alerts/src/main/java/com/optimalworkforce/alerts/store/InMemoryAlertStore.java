@@ -22,6 +22,12 @@ public final class InMemoryAlertStore implements AlertStore {
 
   private final Map<String, AlertRecord> byId = new HashMap<>();
   private final Map<String, String> latestByKey = new HashMap<>();
+  /** Open records by rule, subject kind and id: what a change can resolve. */
+  private final Map<String, Map<String, AlertRecord>> openBySubject = new HashMap<>();
+
+  private static String subjectKey(String ruleId, Subject.Kind kind, String id) {
+    return ruleId + "|" + kind + "|" + id;
+  }
 
   InMemoryAlertStore() {}
 
@@ -29,6 +35,16 @@ public final class InMemoryAlertStore implements AlertStore {
   public synchronized void save(AlertRecord record) {
     Objects.requireNonNull(record, "record");
     byId.put(record.id(), record);
+    Subject subject = record.alert().subject();
+    String sk = subjectKey(record.alert().ruleId(), subject.kind(), subject.id());
+    if (record.isOpen()) {
+      openBySubject.computeIfAbsent(sk, k -> new HashMap<>()).put(record.id(), record);
+    } else {
+      Map<String, AlertRecord> open = openBySubject.get(sk);
+      if (open != null && open.remove(record.id()) != null && open.isEmpty()) {
+        openBySubject.remove(sk);
+      }
+    }
     String current = latestByKey.get(record.key());
     if (current == null || current.equals(record.id())
         || !byId.get(current).raisedAt().isAfter(record.raisedAt())) {
@@ -61,6 +77,15 @@ public final class InMemoryAlertStore implements AlertStore {
       }
     }
     return out;
+  }
+
+  @Override
+  public synchronized List<AlertRecord> open(String ruleId, Subject.Kind kind, String id) {
+    Objects.requireNonNull(ruleId, "ruleId");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(id, "id");
+    Map<String, AlertRecord> open = openBySubject.get(subjectKey(ruleId, kind, id));
+    return open == null ? List.of() : List.copyOf(open.values());
   }
 
   @Override

@@ -37,6 +37,8 @@ import com.optimalworkforce.testkit.MutableClock;
 import com.optimalworkforce.testkit.SyntheticAgency;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,6 +61,8 @@ class AlertEngineDeliveryTest {
   final MutableClock clock = MutableClock.at(AGENCY.now().plus(Duration.ofMinutes(90))); // 11:30, Friday 2 PM is URGENT
   final ScheduleIndex index = Fixtures.index(AGENCY, clock);
   final AuditLog audit = AuditLog.inMemory(clock);
+  // One delivery thread: WireMock scenarios move state per request, not atomically across threads.
+  final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
   AlertEngine engine;
 
   static GreenMailExtension mail() {
@@ -73,6 +77,7 @@ class AlertEngineDeliveryTest {
     if (engine != null) {
       engine.close();
     }
+    executor.shutdownNow();
   }
 
   private AlertEngine engine(RetryPolicy deliveryRetry) {
@@ -85,7 +90,7 @@ class AlertEngineDeliveryTest {
         .notifier(SmtpEmailNotifier.create(SmtpEmailConfig.builder().host("127.0.0.1").port(MAIL.getSmtp().getPort())
             .security(SmtpEmailConfig.Security.NONE).from("alerts@agency.example").build()))
         .notifier(DashboardNotifier.create(clock))
-        .auditLog(audit).deliveryRetry(deliveryRetry)
+        .auditLog(audit).deliveryRetry(deliveryRetry).executor(executor)
         .build();
   }
 
