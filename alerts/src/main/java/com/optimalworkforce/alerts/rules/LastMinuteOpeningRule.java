@@ -65,21 +65,26 @@ public final class LastMinuteOpeningRule implements AlertRule {
   public List<Alert> evaluate(ScheduleView view, Clock clock, Scope scope) {
     Instant now = clock.instant();
     Instant to = now.plus(horizon);
-    List<Visit> candidates;
+    Instant openedFrom = now.minus(openedWithin);
+    List<Vacancy> recent = new ArrayList<>();
     if (scope.isAll()) {
-      candidates = view.unfilledStarting(now, to);
+      for (Vacancy vacancy : view.vacancies()) { // few: only shifts seen opening
+        if (vacancy.openedAt().isBefore(openedFrom)) {
+          break; // most recent first
+        }
+        recent.add(vacancy);
+      }
     } else {
-      candidates = new ArrayList<>();
       for (String id : scope.shiftIds()) {
-        view.visit(id).filter(v -> v.isUnfilled() && v.start().isAfter(now) && v.start().isBefore(to))
-            .ifPresent(candidates::add);
+        view.vacancy(id).filter(v -> !v.openedAt().isBefore(openedFrom)).ifPresent(recent::add);
       }
     }
     List<Alert> out = new ArrayList<>();
-    for (Visit v : candidates) {
-      Optional<Vacancy> vacancy = view.vacancy(v.id());
-      if (vacancy.isPresent() && !vacancy.get().openedAt().isBefore(now.minus(openedWithin))) {
-        out.add(alert(view, clock, now, v, vacancy.get()));
+    for (Vacancy vacancy : recent) {
+      Optional<Visit> visit = view.visit(vacancy.visitId())
+          .filter(v -> v.isUnfilled() && v.start().isAfter(now) && v.start().isBefore(to));
+      if (visit.isPresent()) {
+        out.add(alert(view, clock, now, visit.get(), vacancy));
       }
     }
     return out;

@@ -15,9 +15,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -68,10 +70,32 @@ public final class OvertimeRiskRule implements AlertRule {
     return "Overtime risk";
   }
 
+  /** Pay-week arithmetic in a zone, remembered for one evaluation (zone rules are slow to query). */
+  private static final class Weeks {
+    private final PayCalendar pay;
+    private final Instant now;
+    private final Map<ZoneId, LocalDate> current = new HashMap<>();
+    private final Map<ZoneId, Map<LocalDate, Instant>> starts = new HashMap<>();
+
+    Weeks(PayCalendar pay, Instant now) {
+      this.pay = pay;
+      this.now = now;
+    }
+
+    LocalDate current(ZoneId zone) {
+      return current.computeIfAbsent(zone, z -> pay.weekOf(now, z));
+    }
+
+    Instant start(LocalDate week, ZoneId zone) {
+      return starts.computeIfAbsent(zone, z -> new HashMap<>()).computeIfAbsent(week, w -> pay.start(w, zone));
+    }
+  }
+
   @Override
   public List<Alert> evaluate(ScheduleView view, Clock clock, Scope scope) {
     Instant now = clock.instant();
     PayCalendar pay = view.payCalendar();
+    Weeks cache = new Weeks(pay, now);
     double alertFrom = threshold - margin;
     List<Alert> out = new ArrayList<>();
     if (scope.isAll()) {
@@ -79,38 +103,38 @@ public final class OvertimeRiskRule implements AlertRule {
       Set<LocalDate> weeks = new HashSet<>();
       for (String region : view.regionIds()) {
         view.zone(region).ifPresent(zone -> {
-          LocalDate current = pay.weekOf(now, zone);
+          LocalDate current = cache.current(zone);
           for (int i = 0; i <= weeksAhead; i++) {
             weeks.add(current.plusWeeks(i));
           }
         });
       }
       for (LocalDate week : weeks) {
-        for (String cg : view.caregiversWorking(week)) {
-          if (view.hoursOf(cg, week) >= alertFrom) {
-            check(view, now, cg, week).ifPresent(out::add);
+        view.hoursByCaregiver(week).forEach((cg, hours) -> {
+          if (hours >= alertFrom) {
+            check(view, now, cg, week, cache).ifPresent(out::add);
           }
-        }
+        });
       }
     } else {
       for (String cg : scope.caregiverIds()) {
-        out.addAll(checkAllWeeks(view, now, cg));
+        out.addAll(checkAllWeeks(view, now, cg, cache));
       }
     }
     return out;
   }
 
-  private Collection<Alert> checkAllWeeks(ScheduleView view, Instant now, String caregiverId) {
+  private Collection<Alert> checkAllWeeks(ScheduleView view, Instant now, String caregiverId, Weeks cache) {
     ZoneId zone = zoneOf(view, caregiverId);
     if (zone == null) {
       return List.of();
     }
-    LocalDate current = view.payCalendar().weekOf(now, zone);
+    LocalDate current = cache.current(zone);
     List<Alert> out = new ArrayList<>();
     for (int i = 0; i <= weeksAhead; i++) {
       LocalDate week = current.plusWeeks(i);
       if (view.hoursOf(caregiverId, week) >= threshold - margin) {
-        check(view, now, caregiverId, week).ifPresent(out::add);
+        check(view, now, caregiverId, week, cache).ifPresent(out::add);
       }
     }
     return out;
@@ -120,14 +144,13 @@ public final class OvertimeRiskRule implements AlertRule {
     return view.caregiver(caregiverId).flatMap(c -> view.zone(c.regionId())).orElse(null);
   }
 
-  private Optional<Alert> check(ScheduleView view, Instant now, String cg, LocalDate week) {
-    ZoneId zone = zoneOf(view, cg);
+  private Optional<Alert> check(ScheduleView view, Instant now, String cg, LocalDate week, Weeks cache) {
     Optional<Caregiver> caregiver = view.caregiver(cg);
-    if (zone == null || caregiver.isEmpty()) {
+    ZoneId zone = caregiver.flatMap(c -> view.zone(c.regionId())).orElse(null);
+    if (zone == null) {
       return Optional.empty();
     }
-    PayCalendar pay = view.payCalendar();
-    LocalDate current = pay.weekOf(now, zone);
+    LocalDate current = cache.current(zone);
     if (week.isBefore(current) || week.isAfter(current.plusWeeks(weeksAhead))) {
       return Optional.empty(); // only "current" in another region's zone
     }
@@ -136,8 +159,8 @@ public final class OvertimeRiskRule implements AlertRule {
     if (hours < alertFrom) {
       return Optional.empty();
     }
-    Instant weekStart = pay.start(week, zone);
-    Instant weekEnd = pay.end(week, zone);
+    Instant weekStart = cache.start(week, zone);
+    Instant weekEnd = cache.start(week.plusWeeks(1), zone);
     // Shifts that start before the week but run into it count too: look back a day.
     List<Visit> upcoming = new ArrayList<>();
     for (Visit v : view.visitsOf(cg, weekStart.minusSeconds(86_400), weekEnd)) {

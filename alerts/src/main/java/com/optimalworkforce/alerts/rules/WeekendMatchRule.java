@@ -16,12 +16,13 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 
@@ -83,8 +84,24 @@ public final class WeekendMatchRule implements AlertRule {
     Instant now = clock.instant();
     Instant to = now.plus(horizon);
     List<Visit> candidates = new ArrayList<>();
+    Map<ZoneId, List<Instant[]>> weekendsByZone = new HashMap<>();
     if (scope.isAll()) {
-      candidates.addAll(view.unfilledStarting(now, to));
+      // Only the weekend days: the earliest and latest weekend instants over the regions' zones.
+      Instant from = null;
+      Instant until = null;
+      for (String region : view.regionIds()) {
+        Optional<ZoneId> zone = view.zone(region);
+        if (zone.isEmpty()) {
+          continue;
+        }
+        for (Instant[] span : weekendsByZone.computeIfAbsent(zone.get(), z -> weekendSpans(z, now, to))) {
+          from = from == null || span[0].isBefore(from) ? span[0] : from;
+          until = until == null || span[1].isAfter(until) ? span[1] : until;
+        }
+      }
+      if (from != null) {
+        candidates.addAll(view.unfilledStarting(from.isBefore(now) ? now : from, until.isAfter(to) ? to : until));
+      }
     } else {
       for (String id : scope.shiftIds()) {
         view.visit(id).filter(v -> v.isUnfilled() && v.start().isAfter(now) && v.start().isBefore(to))
@@ -93,16 +110,33 @@ public final class WeekendMatchRule implements AlertRule {
     }
     List<Alert> out = new ArrayList<>();
     for (Visit v : candidates) {
-      if (days.contains(v.localStart().getDayOfWeek())) {
-        out.add(alert(view, clock, now, v));
+      // Compare instants with the zone's weekend spans: cheaper than a local date per open shift.
+      List<Instant[]> weekends = weekendsByZone.computeIfAbsent(v.zone(), z -> weekendSpans(z, now, to));
+      for (Instant[] span : weekends) {
+        if (!v.start().isBefore(span[0]) && v.start().isBefore(span[1])) {
+          out.add(alert(view, clock, now, v));
+          break;
+        }
       }
     }
     return out;
   }
 
+  /** The local days of {@link #days} between {@code from} and {@code to}, as instant spans in the zone. */
+  private List<Instant[]> weekendSpans(ZoneId zone, Instant from, Instant to) {
+    List<Instant[]> spans = new ArrayList<>();
+    LocalDate last = to.atZone(zone).toLocalDate();
+    for (LocalDate d = from.atZone(zone).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
+      if (days.contains(d.getDayOfWeek())) {
+        spans.add(new Instant[] {d.atStartOfDay(zone).toInstant(), d.plusDays(1).atStartOfDay(zone).toInstant()});
+      }
+    }
+    return spans;
+  }
+
   private Alert alert(ScheduleView view, Clock clock, Instant now, Visit v) {
     List<Recommendation> pool = Candidates.backups(backups, v, view, clock, poolSize);
-    List<LocalDate> dates = recentSameDays(view, now, v);
+    List<LocalDate> dates = pool.isEmpty() ? List.of() : recentSameDays(view, now, v);
     // Continuity first: among the scorer's candidates, those who know the client or work most of
     // these weekend days; the rest only fill up. Then best match first.
     List<Recommendation> picked = new ArrayList<>();

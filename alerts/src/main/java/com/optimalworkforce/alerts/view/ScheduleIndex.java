@@ -473,9 +473,14 @@ public final class ScheduleIndex implements ScheduleView, ChangeListener {
   }
 
   @Override
-  public Set<String> caregiversWorking(LocalDate payWeek) {
+  public Map<String, Double> hoursByCaregiver(LocalDate payWeek) {
     Objects.requireNonNull(payWeek, "payWeek");
-    return read(() -> Set.copyOf(hoursByWeek.getOrDefault(payWeek, Map.of()).keySet()));
+    return read(() -> {
+      Map<String, double[]> hours = hoursByWeek.getOrDefault(payWeek, Map.of());
+      Map<String, Double> out = new HashMap<>(hours.size() * 2);
+      hours.forEach((cg, h) -> out.put(cg, h[0]));
+      return out;
+    });
   }
 
   @Override
@@ -535,6 +540,15 @@ public final class ScheduleIndex implements ScheduleView, ChangeListener {
   public Optional<Vacancy> vacancy(String visitId) {
     Objects.requireNonNull(visitId, "visitId");
     return read(() -> Optional.ofNullable(vacancies.get(visitId)));
+  }
+
+  @Override
+  public List<Vacancy> vacancies() {
+    return read(() -> {
+      List<Vacancy> out = new ArrayList<>(vacancies.values());
+      out.sort(Comparator.comparing(Vacancy::openedAt).reversed().thenComparing(Vacancy::visitId));
+      return out;
+    });
   }
 
   /** Number of visits indexed. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -74,8 +75,8 @@ public interface ScheduleView {
    */
   double hoursOf(String caregiverId, LocalDate payWeek);
 
-  /** Caregivers with booked hours in the pay week. */
-  Set<String> caregiversWorking(LocalDate payWeek);
+  /** Booked hours (as {@link #hoursOf}) of every caregiver with any in the pay week. */
+  Map<String, Double> hoursByCaregiver(LocalDate payWeek);
 
   /**
    * Scheduled service hours of the region per pay week (every visit that is not cancelled, filled
@@ -100,4 +101,7 @@ public interface ScheduleView {
 
   /** How the shift became open, when the view saw it happen (a call-out or a change). */
   Optional<Vacancy> vacancy(String visitId);
+
+  /** Every open shift whose vacancy the view knows, most recently opened first. */
+  List<Vacancy> vacancies();
 }

@@ -40,7 +40,7 @@ class ScheduleIndexTest {
     LocalDate thisWeek = index.payCalendar().weekOf(now, Fixtures.TORONTO);
     assertThat(thisWeek).isEqualTo(LocalDate.of(2026, 11, 16));
     assertThat(index.hoursOf(P.nearOvertime(), thisWeek)).isEqualTo(42.0);
-    assertThat(index.caregiversWorking(thisWeek)).contains(P.nearOvertime());
+    assertThat(index.hoursByCaregiver(thisWeek)).containsEntry(P.nearOvertime(), 42.0);
     assertThat(index.visitsFor(P.saturdayMorningClient(), now, now.plus(Duration.ofDays(2))))
         .extracting(Visit::id).contains(P.openSaturdayMorningVisit());
     assertThat(index.callOutsOf(P.mondayCallOut(), now.minus(Duration.ofDays(28)), now)).hasSize(6);

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -118,8 +119,10 @@ public final class CountingView implements ScheduleView {
   }
 
   @Override
-  public Set<String> caregiversWorking(LocalDate payWeek) {
-    return count(view.caregiversWorking(payWeek));
+  public Map<String, Double> hoursByCaregiver(LocalDate payWeek) {
+    Map<String, Double> m = view.hoursByCaregiver(payWeek);
+    read += m.size();
+    return m;
   }
 
   @Override
@@ -157,5 +160,10 @@ public final class CountingView implements ScheduleView {
   @Override
   public Optional<Vacancy> vacancy(String visitId) {
     return count(view.vacancy(visitId));
+  }
+
+  @Override
+  public List<Vacancy> vacancies() {
+    return count(view.vacancies());
   }
 }

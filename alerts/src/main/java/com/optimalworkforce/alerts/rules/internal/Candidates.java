@@ -17,13 +17,14 @@ public final class Candidates {
   /** Up to {@code limit} backups for the shift, never the caregiver who vacated it. */
   public static List<Recommendation> backups(BackupFinder finder, Visit shift, ScheduleView view, Clock clock,
       int limit) {
-    Optional<String> vacated = view.vacancy(shift.id()).map(Vacancy::previousCaregiverId);
-    if (vacated.isEmpty()) {
-      return finder.find(shift, view, clock, limit);
+    List<Recommendation> found = finder.find(shift, view, clock, limit + 1);
+    if (found.isEmpty()) {
+      return found;
     }
+    Optional<String> vacated = view.vacancy(shift.id()).map(Vacancy::previousCaregiverId);
     List<Recommendation> out = new ArrayList<>(limit);
-    for (Recommendation r : finder.find(shift, view, clock, limit + 1)) {
-      if (!r.caregiverId().equals(vacated.get()) && out.size() < limit) {
+    for (Recommendation r : found) {
+      if ((vacated.isEmpty() || !r.caregiverId().equals(vacated.get())) && out.size() < limit) {
         out.add(r);
       }
     }

@@ -14,11 +14,19 @@ import java.util.stream.Collectors;
 
 /** The wording schedulers know: "Friday 2 PM", "Thursday evening", "2,150 hours". Not API. */
 public final class Phrases {
+  private static final String[] DAYS = new String[7];
+
+  static {
+    for (DayOfWeek d : DayOfWeek.values()) {
+      DAYS[d.ordinal()] = d.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    }
+  }
+
   private Phrases() {}
 
   /** "Monday". */
   public static String day(DayOfWeek day) {
-    return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    return DAYS[day.ordinal()];
   }
 
   /** "Mondays". */
@@ -30,7 +38,8 @@ public final class Phrases {
   public static String time(ZonedDateTime t) {
     int h = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
     String ampm = t.getHour() < 12 ? "AM" : "PM";
-    return t.getMinute() == 0 ? h + " " + ampm : String.format(Locale.ROOT, "%d:%02d %s", h, t.getMinute(), ampm);
+    int m = t.getMinute();
+    return m == 0 ? h + " " + ampm : h + (m < 10 ? ":0" : ":") + m + " " + ampm;
   }
 
   /** "Friday 2 PM". */
@@ -53,8 +62,8 @@ public final class Phrases {
 
   /** "42", "42.5". */
   public static String hours(double hours) {
-    double rounded = Math.round(hours * 10) / 10.0;
-    return rounded == Math.rint(rounded) ? Long.toString((long) rounded) : String.format(Locale.ROOT, "%.1f", rounded);
+    long tenths = Math.round(hours * 10);
+    return tenths % 10 == 0 ? Long.toString(tenths / 10) : (tenths / 10) + "." + Math.abs(tenths % 10);
   }
 
   /** "2,150". */

@@ -44,7 +44,12 @@ public final class Timeline<T> {
     if (!to.isAfter(from)) {
       return List.of();
     }
-    return new ArrayList<>(range(from, to));
+    // Copy by iterating once: a sub-map's size() would walk the range a second time.
+    List<T> out = new ArrayList<>();
+    for (T t : range(from, to)) {
+      out.add(t);
+    }
+    return out;
   }
 
   /** A live view of the records in {@code [from, to)}; only while the index's lock is held. */
