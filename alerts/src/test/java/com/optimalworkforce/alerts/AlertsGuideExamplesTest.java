@@ -85,7 +85,8 @@ class AlertsGuideExamplesTest {
     // tag::wiring[]
     ScheduleIndex index = ScheduleIndex.create(clock);        // the schedule, indexed for the rules
     MatchHistory history = MatchHistory.create();             // what the scorer learns from
-    BackupFinder backups = MatchScorerBackups.of(MatchScorer.create(history, clock));
+    BackupFinder backups = BackupFinder.cached(MatchScorerBackups.of(MatchScorer.create(history, clock)),
+        Duration.ofMinutes(15));                              // rank each shift version once
 
     Recipient east = Recipient.builder("east-schedulers")
         .sms("+14165550100").email("east-schedulers@agency.example").build();

@@ -109,12 +109,13 @@ public final class WeekendMatchRule implements AlertRule {
       }
     }
     List<Alert> out = new ArrayList<>();
+    Map<String, WorkHistory> worked = new HashMap<>(); // per caregiver, for this run
     for (Visit v : candidates) {
       // Compare instants with the zone's weekend spans: cheaper than a local date per open shift.
       List<Instant[]> weekends = weekendsByZone.computeIfAbsent(v.zone(), z -> weekendSpans(z, now, to));
       for (Instant[] span : weekends) {
         if (!v.start().isBefore(span[0]) && v.start().isBefore(span[1])) {
-          out.add(alert(view, clock, now, v));
+          out.add(alert(view, clock, now, v, worked));
           break;
         }
       }
@@ -134,7 +135,7 @@ public final class WeekendMatchRule implements AlertRule {
     return spans;
   }
 
-  private Alert alert(ScheduleView view, Clock clock, Instant now, Visit v) {
+  private Alert alert(ScheduleView view, Clock clock, Instant now, Visit v, Map<String, WorkHistory> worked) {
     List<Recommendation> pool = Candidates.backups(backups, v, view, clock, poolSize);
     List<LocalDate> dates = pool.isEmpty() ? List.of() : recentSameDays(view, now, v);
     // Continuity first: among the scorer's candidates, those who know the client or work most of
@@ -142,7 +143,8 @@ public final class WeekendMatchRule implements AlertRule {
     List<Recommendation> picked = new ArrayList<>();
     Map<String, Continuity> continuity = new HashMap<>();
     for (Recommendation r : pool) {
-      continuity.put(r.caregiverId(), continuity(view, now, v, dates, r.caregiverId()));
+      WorkHistory history = worked.computeIfAbsent(r.caregiverId(), id -> workHistory(view, now, id));
+      continuity.put(r.caregiverId(), history.continuity(v, dates));
     }
     for (Recommendation r : pool) {
       if (picked.size() < matches && continuity.get(r.caregiverId()).strong()) {
@@ -209,21 +211,28 @@ public final class WeekendMatchRule implements AlertRule {
     }
   }
 
-  private static Continuity continuity(ScheduleView view, Instant now, Visit shift, List<LocalDate> dates,
-      String caregiverId) {
-    if (dates.isEmpty()) {
-      return new Continuity(0, 0, false);
+  /** The days a caregiver worked (local dates of completed or started visits) and whom for, over the lookback. */
+  private record WorkHistory(Set<LocalDate> days, Set<String> clients) {
+    Continuity continuity(Visit shift, List<LocalDate> dates) {
+      if (dates.isEmpty()) {
+        return new Continuity(0, 0, false);
+      }
+      return new Continuity(dates.stream().filter(days::contains).count(), dates.size(),
+          clients.contains(shift.clientId()));
     }
-    Set<LocalDate> worked = new HashSet<>();
-    boolean knowsClient = false;
-    Instant from = dates.get(dates.size() - 1).atStartOfDay(shift.zone()).toInstant();
+  }
+
+  private WorkHistory workHistory(ScheduleView view, Instant now, String caregiverId) {
+    Set<LocalDate> days = new HashSet<>();
+    Set<String> clients = new HashSet<>();
+    Instant from = now.minus(Duration.ofDays(7L * (lookbackWeeks + 1)));
     for (Visit w : view.visitsOf(caregiverId, from, now)) {
       if (w.status() == VisitStatus.COMPLETED || w.status() == VisitStatus.IN_PROGRESS) {
-        worked.add(w.localStart().toLocalDate());
-        knowsClient |= w.clientId().equals(shift.clientId());
+        days.add(w.localStart().toLocalDate());
+        clients.add(w.clientId());
       }
     }
-    return new Continuity(dates.stream().filter(worked::contains).count(), dates.size(), knowsClient);
+    return new WorkHistory(days, clients);
   }
 
   /** Builds a {@link WeekendMatchRule}; setters check their values. */
