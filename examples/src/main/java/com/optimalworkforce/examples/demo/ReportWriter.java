@@ -129,19 +129,22 @@ public final class ReportWriter {
     for (CapacitySeries.Week w : s.weeks()) {
       max = Math.max(max, w.hours());
     }
-    double top = Math.ceil(max * 1.1 / 100) * 100;
+    double step = niceStep(max * 1.05 / 5);
+    int ticks = Math.max(1, (int) Math.ceil(max * 1.05 / step));
+    double top = step * ticks;
     int plotW = CHART_WIDTH - LEFT - RIGHT;
     int plotH = CHART_HEIGHT - TOP - BOTTOM;
     int n = s.weeks().size();
     double slot = (double) plotW / n;
-    raw("<h2>Weekly scheduled hours: ").text(s.regionName() + " (" + s.regionId() + ")").raw("</h2>\n<p>Scheduled hours per pay week (every visit"
+    raw("<h2>Weekly scheduled hours: ").text(s.regionName() + " (" + s.regionId() + ")")
+        .raw("</h2>\n<p>Scheduled hours per pay week (every visit"
         + " but cancelled ones) against typical capacity (the median of the previous weeks) and the hiring trigger"
         + " (96% of it), as the capacity rule computes them.</p>\n");
     raw("<svg id=\"capacity-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + CHART_WIDTH + "\" height=\""
         + CHART_HEIGHT + "\" viewBox=\"0 0 " + CHART_WIDTH + " " + CHART_HEIGHT + "\" role=\"img\" data-region=\"")
         .text(s.regionId()).raw("\">\n<title>Weekly scheduled hours against capacity</title>\n");
-    for (int i = 0; i <= 4; i++) {
-      double v = top * i / 4;
+    for (int i = 0; i <= ticks; i++) {
+      double v = step * i;
       double y = y(v, top, plotH);
       raw(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>", LEFT, y,
           LEFT + plotW, y));
@@ -183,6 +186,20 @@ public final class ReportWriter {
         y + 4 + labelShift)).text(label + " " + String.format(Locale.ROOT, "%,.0f", hours) + " h").raw("</text>\n");
   }
 
+  /** The smallest of 1, 2, 2.5 and 5 times a power of ten that is at least {@code raw}. */
+  static double niceStep(double raw) {
+    if (raw <= 0) {
+      return 1;
+    }
+    double power = Math.pow(10, Math.floor(Math.log10(raw)));
+    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+      if (m * power >= raw) {
+        return m * power;
+      }
+    }
+    return 10 * power;
+  }
+
   private static double y(double value, double top, int plotH) {
     return TOP + plotH - (top == 0 ? 0 : value / top * plotH);
   }
@@ -204,7 +221,7 @@ public final class ReportWriter {
     raw("<h2>Backups for an open shift</h2>\n<ol id=\"ranking\">\n");
     for (MatchScore s : r.ranking().top(5)) {
       raw("<li data-percent=\"").text(Integer.toString(s.percent())).raw("\">")
-          .text(DemoRun.shortName(s.caregiver().name()) + " " + s.percent() + "% - " + s.reason()).raw("</li>\n");
+          .text(DemoContext.shortName(s.caregiver().name()) + " " + s.percent() + "% - " + s.reason()).raw("</li>\n");
     }
     raw("</ol>\n<p>").text(r.ranking().excluded().size() + " caregivers excluded (unavailable, double-booked,"
         + " overtime cap, missing skill, blocked or inactive).").raw("</p>\n");
