@@ -34,8 +34,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  *
  * <pre>{@code
  * mvn -B -q -DskipTests -pl examples -am package
- * java -cp "examples/target/classes:$(cat examples/target/classpath.txt)" \
- *     com.optimalworkforce.examples.WriteYourOwnConnector
+ * examples/run WriteYourOwnConnector
  * }</pre>
  */
 public final class WriteYourOwnConnector {
