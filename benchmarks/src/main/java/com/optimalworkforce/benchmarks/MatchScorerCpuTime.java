@@ -37,21 +37,27 @@ public final class MatchScorerCpuTime {
     Visit shift = agency.visit(agency.profiles().orElseThrow().openFridayAfternoonVisit()).orElseThrow();
     MatchScorer scorer = MatchScorer.create(history, agency.clock());
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean allocations = (com.sun.management.ThreadMXBean) threads;
+    long self = Thread.currentThread().getId();
+    long allocated = 0;
     int warmup = 3_000;
     int n = 5_000;
     long[] cpu = new long[n];
     long[] wall = new long[n];
     int ranked = 0;
     for (int i = -warmup; i < n; i++) {
+      long a0 = allocations.getThreadAllocatedBytes(self);
       long c0 = threads.getCurrentThreadCpuTime();
       long w0 = System.nanoTime();
       MatchRanking r = scorer.rank(shift, candidates);
       long w = System.nanoTime() - w0;
       long c = threads.getCurrentThreadCpuTime() - c0;
+      long a = allocations.getThreadAllocatedBytes(self) - a0;
       ranked += r.scores().size();
       if (i >= 0) {
         cpu[i] = c;
         wall[i] = w;
+        allocated += a;
       }
     }
     Arrays.sort(cpu);
@@ -61,5 +67,6 @@ public final class MatchScorerCpuTime {
         cpu[n * 9 / 10] / 1e6, cpu[n * 99 / 100] / 1e6, cpu[n * 999 / 1000] / 1e6);
     System.out.printf(Locale.ROOT, "wall time ms: p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f%n", wall[n / 2] / 1e6,
         wall[n * 9 / 10] / 1e6, wall[n * 99 / 100] / 1e6, wall[n * 999 / 1000] / 1e6);
+    System.out.printf(Locale.ROOT, "allocated: %.1f KB per ranking%n", allocated / (double) n / 1024);
   }
 }

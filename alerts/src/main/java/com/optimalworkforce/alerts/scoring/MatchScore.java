@@ -1,5 +1,6 @@
 package com.optimalworkforce.alerts.scoring;
 
+import com.optimalworkforce.alerts.scoring.internal.Contributions;
 import com.optimalworkforce.core.model.Caregiver;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,10 +38,18 @@ public final class MatchScore {
       throw new IllegalArgumentException("MatchScore: baseLogOdds must be finite but was " + baseLogOdds);
     }
     this.baseLogOdds = baseLogOdds;
-    this.contributions = List.copyOf(contributions);
     double sum = baseLogOdds;
-    for (FactorContribution c : this.contributions) {
-      sum += c.logOdds();
+    if (contributions instanceof Contributions lazy) {
+      // The ranking's own immutable list: contributions are made when read.
+      this.contributions = lazy;
+      for (int i = 0; i < lazy.size(); i++) {
+        sum += lazy.logOdds(i);
+      }
+    } else {
+      this.contributions = List.copyOf(contributions);
+      for (FactorContribution c : this.contributions) {
+        sum += c.logOdds();
+      }
     }
     this.logOdds = sum;
     this.probability = sigmoid(sum);

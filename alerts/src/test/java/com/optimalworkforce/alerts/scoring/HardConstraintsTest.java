@@ -172,4 +172,28 @@ class HardConstraintsTest {
     MatchRanking r = rank(MatchConfig.ofDefaults(), friday, caregiver("E1"), caregiver("E1"), caregiver("E2"));
     assertThat(r.scores()).extracting(MatchScore::caregiverId).containsExactly("E1", "E2");
   }
+
+  @Test
+  void duplicatesAreRankedOnceWhetherTheHistoryKnowsTheCaregiverOrNot() {
+    history.load(booked("V-1", "E1", "C9", "2026-11-16T07:00", 2, VisitStatus.COMPLETED));
+    history.load(booked("V-2", "E2", "C9", "2026-11-16T07:00", 2, VisitStatus.COMPLETED));
+    MatchRanking r = rank(MatchConfig.ofDefaults(), friday, caregiver("E1"), caregiver("U1"), caregiver("E2"),
+        caregiver("E1"), caregiver("U1"), caregiver("E2"));
+    assertThat(r.scores()).extracting(MatchScore::caregiverId).containsExactlyInAnyOrder("E1", "E2", "U1");
+  }
+
+  @Test
+  void theShiftsOwnIndexedVersionIsLeftOutOfThePayWeekEvenWhenItWasMoved() {
+    // Mon-Wed 10 h a day = 30 h; the shift itself is indexed for E1 on Thursday (10 h) but is
+    // being re-filled on Friday (4 h): 34 h, not 44 h.
+    for (int d = 16; d <= 18; d++) {
+      history.load(booked("V-" + d, "E1", "C9", "2026-11-" + d + "T07:00", 10, VisitStatus.COMPLETED));
+    }
+    history.load(booked("V-OPEN", "E1", "C1", "2026-11-19T07:00", 10, VisitStatus.SCHEDULED));
+    assertThat(rank(MatchConfig.builder().overtimeCapHours(34).build(), friday, caregiver("E1")).score("E1"))
+        .isPresent();
+    MatchExclusion x = onlyExclusion(rank(MatchConfig.builder().overtimeCapHours(33.5).build(), friday,
+        caregiver("E1")));
+    assertThat(x.detail()).isEqualTo("30 h booked in the pay week from Mon 16 Nov + 4 h = 34 h, over the 33.5 h cap");
+  }
 }

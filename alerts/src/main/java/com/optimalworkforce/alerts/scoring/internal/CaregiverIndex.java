@@ -36,7 +36,7 @@ final class CaregiverIndex {
     this.id = id;
     this.index = index;
     this.history = history;
-    this.snapshot = CaregiverSnapshot.empty(id, history);
+    this.snapshot = CaregiverSnapshot.empty(id, index, history);
   }
 
   Caregiver record() {
@@ -141,6 +141,6 @@ final class CaregiverIndex {
       unav = UnavailabilityTable.of(unavailability.values());
       unavailabilityDirty = false;
     }
-    return new CaregiverSnapshot(id, version, history, visits, all, byService, calls, unav);
+    return new CaregiverSnapshot(id, index, version, history, visits, all, byService, calls, unav);
   }
 }

@@ -14,6 +14,7 @@ import java.util.Objects;
 /** An immutable view of one caregiver's history; what factors read. */
 public final class CaregiverSnapshot implements CandidateHistory {
   private final String caregiverId;
+  private final int index;
   private final int version;
   private final HistoryIndex history;
   private final VisitTable visits;
@@ -22,9 +23,11 @@ public final class CaregiverSnapshot implements CandidateHistory {
   private final CallOutTable callOuts;
   private final UnavailabilityTable unavailability;
 
-  CaregiverSnapshot(String caregiverId, int version, HistoryIndex history, VisitTable visits, OfferCells offers,
-      Map<Integer, OfferCells> offersByService, CallOutTable callOuts, UnavailabilityTable unavailability) {
+  CaregiverSnapshot(String caregiverId, int index, int version, HistoryIndex history, VisitTable visits,
+      OfferCells offers, Map<Integer, OfferCells> offersByService, CallOutTable callOuts,
+      UnavailabilityTable unavailability) {
     this.caregiverId = caregiverId;
+    this.index = index;
     this.version = version;
     this.history = history;
     this.visits = visits;
@@ -34,10 +37,15 @@ public final class CaregiverSnapshot implements CandidateHistory {
     this.unavailability = unavailability;
   }
 
-  /** An empty history for a caregiver the index has never seen. */
-  static CaregiverSnapshot empty(String caregiverId, HistoryIndex history) {
-    return new CaregiverSnapshot(caregiverId, 0, history, VisitTable.EMPTY, OfferCells.EMPTY, Map.of(),
+  /** An empty history for a caregiver the index has never seen (index -1) or not yet snapshotted. */
+  static CaregiverSnapshot empty(String caregiverId, int index, HistoryIndex history) {
+    return new CaregiverSnapshot(caregiverId, index, 0, history, VisitTable.EMPTY, OfferCells.EMPTY, Map.of(),
         CallOutTable.EMPTY, UnavailabilityTable.EMPTY);
+  }
+
+  /** The caregiver's index in the history, or -1 when the history does not know them. */
+  int index() {
+    return index;
   }
 
   int version() {

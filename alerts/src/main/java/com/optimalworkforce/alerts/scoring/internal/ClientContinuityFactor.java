@@ -8,6 +8,7 @@ import com.optimalworkforce.alerts.scoring.MatchFactors;
 /** Worked visits with the client: n gives n / (n + 3), so 3 visits count half. */
 public final class ClientContinuityFactor implements MatchFactor {
   public static final ClientContinuityFactor INSTANCE = new ClientContinuityFactor();
+  private static final FactorSignal NO_VISITS = FactorSignal.neutral("no visits with this client yet");
 
   private ClientContinuityFactor() {}
 
@@ -30,7 +31,7 @@ public final class ClientContinuityFactor implements MatchFactor {
   public FactorSignal evaluate(MatchContext context) {
     int n = context.history().visitsWithClient(context.shift().clientId());
     if (n == 0) {
-      return FactorSignal.neutral("no visits with this client yet");
+      return NO_VISITS;
     }
     return FactorSignal.of(n / (n + 3.0), () -> n == 1 ? "1 visit with this client" : n + " visits with this client");
   }

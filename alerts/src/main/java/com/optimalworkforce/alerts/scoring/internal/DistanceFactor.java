@@ -10,10 +10,16 @@ import java.util.OptionalDouble;
 public final class DistanceFactor implements MatchFactor {
   private final double neutralKm;
   private final double maxKm;
+  /** The neutral signals "n km away" for n up to the neutral distance, made once. */
+  private final FactorSignal[] near;
 
   public DistanceFactor(double neutralKm, double maxKm) {
     this.neutralKm = neutralKm;
     this.maxKm = maxKm;
+    this.near = new FactorSignal[(int) Math.min(Math.round(neutralKm), 200) + 1];
+    for (int i = 0; i < near.length; i++) {
+      near[i] = FactorSignal.neutral(i + " km away");
+    }
   }
 
   @Override
@@ -40,7 +46,7 @@ public final class DistanceFactor implements MatchFactor {
     double d = km.getAsDouble();
     long rounded = Math.round(d);
     if (d <= neutralKm) {
-      return FactorSignal.neutral(rounded + " km away");
+      return rounded >= 0 && rounded < near.length ? near[(int) rounded] : FactorSignal.neutral(rounded + " km away");
     }
     return FactorSignal.of(-Math.min(1, (d - neutralKm) / (maxKm - neutralKm)), () -> rounded + " km away");
   }

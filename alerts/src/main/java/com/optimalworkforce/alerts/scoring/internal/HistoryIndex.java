@@ -290,10 +290,25 @@ public final class HistoryIndex {
     return null;
   }
 
+  /**
+   * The index of the caregiver whose indexed visits hold this visit id hash, or -1 (unknown, or
+   * without a caregiver). One short look under the write lock, once per ranking.
+   */
+  int visitOwner(long visitHash) {
+    synchronized (writeLock) {
+      return visitOwner.get(visitHash, -1);
+    }
+  }
+
   /** The snapshot of a caregiver, empty when unknown. */
   public CaregiverSnapshot snapshot(String caregiverId) {
     CaregiverIndex c = caregivers.get(caregiverId);
-    return c == null ? CaregiverSnapshot.empty(caregiverId, this) : c.snapshot();
+    return c == null ? CaregiverSnapshot.empty(caregiverId, -1, this) : c.snapshot();
+  }
+
+  /** An upper bound of the caregivers' indexes, for bit sets over them (grows as caregivers appear). */
+  int caregiverSlots() {
+    return byIndex.length;
   }
 
   /** Snapshots of every caregiver the index knows. */

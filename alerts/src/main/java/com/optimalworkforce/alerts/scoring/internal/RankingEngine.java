@@ -2,7 +2,6 @@ package com.optimalworkforce.alerts.scoring.internal;
 
 import com.optimalworkforce.alerts.scoring.AcceptancePrior;
 import com.optimalworkforce.alerts.scoring.ExclusionReason;
-import com.optimalworkforce.alerts.scoring.FactorContribution;
 import com.optimalworkforce.alerts.scoring.FactorSignal;
 import com.optimalworkforce.alerts.scoring.MatchCalibration;
 import com.optimalworkforce.alerts.scoring.MatchConfig;
@@ -122,6 +121,10 @@ public final class RankingEngine {
       w = new double[ids.length];
       for (int i = 0; i < ids.length; i++) {
         w[i] = calibration.weight(ids[i]);
+        if (!Double.isFinite(w[i])) { // scores keep these weights; FactorContribution would refuse them
+          throw new IllegalArgumentException("FactorContribution '" + ids[i] + "': weight must be finite but was "
+              + w[i]);
+        }
       }
       offset = calibration.offset();
     }
@@ -139,15 +142,35 @@ public final class RankingEngine {
     ShiftFrame frame = new ShiftFrame(shift, config, now, index, m.prior);
     List<MatchScore> scores = new ArrayList<>(candidates.size());
     List<MatchExclusion> excluded = new ArrayList<>();
-    IdSet seen = new IdSet(candidates.size());
+    // Duplicates by id: a bit per caregiver the history knows; ids it does not know (and, once one
+    // was met, every id, in case a caregiver appears while ranking) go to a set of strings.
+    long[] seen = new long[(index.caregiverSlots() + 63) >>> 6];
+    IdSet seenIds = null;
     long[] seconds = new long[1];
+    int shiftOwner = index.visitOwner(frame.idHash); // the caregiver holding the shift as indexed, or -1
     for (Caregiver c : candidates) {
       Objects.requireNonNull(c, "candidates contains null");
-      if (!seen.add(c.id())) {
-        continue;
-      }
       CaregiverSnapshot history = index.snapshot(c.id());
-      MatchExclusion x = check(frame, c, history, seconds);
+      int k = history.index();
+      if (k >= 0) {
+        if ((k >>> 6) >= seen.length) {
+          seen = Arrays.copyOf(seen, Math.max((k >>> 6) + 1, seen.length * 2));
+        }
+        long bit = 1L << (k & 63);
+        boolean again = (seen[k >>> 6] & bit) != 0;
+        seen[k >>> 6] |= bit;
+        if (again | (seenIds != null && !seenIds.add(c.id()))) {
+          continue;
+        }
+      } else {
+        if (seenIds == null) {
+          seenIds = new IdSet(candidates.size());
+        }
+        if (!seenIds.add(c.id())) {
+          continue;
+        }
+      }
+      MatchExclusion x = check(frame, c, history, shiftOwner >= 0 && history.index() == shiftOwner, seconds);
       if (x != null) {
         excluded.add(x);
       } else {
@@ -169,7 +192,7 @@ public final class RankingEngine {
 
   private MatchScore score(ShiftFrame frame, Model m, Caregiver c, CaregiverSnapshot history, double hoursInPayWeek) {
     Candidate ctx = new Candidate(frame, c, history, hoursInPayWeek);
-    FactorContribution[] parts = new FactorContribution[factors.length];
+    FactorSignal[] signals = new FactorSignal[factors.length];
     for (int i = 0; i < factors.length; i++) {
       FactorSignal s;
       try {
@@ -182,16 +205,17 @@ public final class RankingEngine {
         throw new IllegalStateException("Match factor '" + ids[i] + "' returned null for caregiver " + c.id()
             + "; return FactorSignal.neutral() when it has nothing to say");
       }
-      parts[i] = new FactorContribution(ids[i], labels[i], m.weights[i], s);
+      signals[i] = s;
     }
-    return MatchScore.of(c, frame.baseLogOdds + m.offset, Arrays.asList(parts));
+    return MatchScore.of(c, frame.baseLogOdds + m.offset, new Contributions(ids, labels, m.weights, signals));
   }
 
   /**
    * The hard constraints, cheapest first. Returns the exclusion, or null with the seconds booked
    * in the shift's first pay week left in {@code seconds[0]} (the overtime factor reads them too).
+   * {@code holdsShift}: the history has the shift itself among this caregiver's visits.
    */
-  private MatchExclusion check(ShiftFrame f, Caregiver c, CaregiverSnapshot h, long[] seconds) {
+  private MatchExclusion check(ShiftFrame f, Caregiver c, CaregiverSnapshot h, boolean holdsShift, long[] seconds) {
     if (!c.active()) {
       return MatchExclusion.of(c, ExclusionReason.INACTIVE, "not active in the scheduling system");
     }
@@ -214,9 +238,10 @@ public final class RankingEngine {
       return MatchExclusion.of(c, ExclusionReason.UNAVAILABLE,
           () -> (reason == null ? "unavailable" : reason) + " " + Times.span(from, to, f.shift.zone()));
     }
-    // One pass over the first pay week finds a clash and the hours booked.
+    // The rows around the shift give a clash; the running totals the hours booked in the pay week.
     VisitTable visits = h.visitTable();
-    int clash = visits.scanWeek(f.payWeekStart[0], f.payWeekEnd[0], f.startSec, f.endSec, f.idHash, seconds);
+    int clash = visits.clashOrBooked(f.payWeekStart[0], f.payWeekEnd[0], f.startSec, f.endSec, f.idHash, holdsShift,
+        seconds);
     if (clash >= 0) {
       long from = visits.start(clash);
       long to = visits.end(clash);

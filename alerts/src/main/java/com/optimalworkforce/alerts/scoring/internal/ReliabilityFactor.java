@@ -15,10 +15,14 @@ import java.time.Instant;
 public final class ReliabilityFactor implements MatchFactor {
   private final Duration window;
   private final long days;
+  private final long windowSeconds;
+  private final FactorSignal none;
 
   public ReliabilityFactor(Duration window) {
     this.window = window;
     this.days = window.toDays();
+    this.windowSeconds = window.getSeconds();
+    this.none = FactorSignal.neutral("no call-outs in " + days + " days");
   }
 
   @Override
@@ -39,10 +43,10 @@ public final class ReliabilityFactor implements MatchFactor {
   @Override
   public FactorSignal evaluate(MatchContext context) {
     Instant to = context.now();
-    Instant from = to.minus(window);
+    Instant from = window.getNano() == 0 ? to.minusSeconds(windowSeconds) : to.minus(window);
     CallOutSummary c = context.history().callOuts(from, to);
     if (c.total() == 0) {
-      return FactorSignal.neutral("no call-outs in " + days + " days");
+      return none;
     }
     int weighted = c.total() + c.shortNotice() + c.lastMinute();
     int visits = context.history().visitsStarting(from, to);
