@@ -22,6 +22,8 @@ public final class CaregiverSnapshot implements CandidateHistory {
   private final Map<Integer, OfferCells> offersByService;
   private final CallOutTable callOuts;
   private final UnavailabilityTable unavailability;
+  /** The unavailability's latest end, kept here so most rankings need not open the table. */
+  private final long unavailableUntil;
 
   CaregiverSnapshot(String caregiverId, int index, int version, HistoryIndex history, VisitTable visits,
       OfferCells offers, Map<Integer, OfferCells> offersByService, CallOutTable callOuts,
@@ -35,6 +37,7 @@ public final class CaregiverSnapshot implements CandidateHistory {
     this.offersByService = offersByService;
     this.callOuts = callOuts;
     this.unavailability = unavailability;
+    this.unavailableUntil = unavailability.lastEnd();
   }
 
   /** An empty history for a caregiver the index has never seen (index -1) or not yet snapshotted. */
@@ -71,6 +74,11 @@ public final class CaregiverSnapshot implements CandidateHistory {
 
   CallOutTable callOutTable() {
     return callOuts;
+  }
+
+  /** True when some unavailability ends after {@code second} (only then can it overlap a later span). */
+  boolean unavailableAfter(long second) {
+    return unavailableUntil > second;
   }
 
   UnavailabilityTable unavailabilityTable() {

@@ -141,7 +141,7 @@ public final class RankingEngine {
     Model m = model(now);
     ShiftFrame frame = new ShiftFrame(shift, config, now, index, m.prior);
     List<MatchScore> scores = new ArrayList<>(candidates.size());
-    List<MatchExclusion> excluded = new ArrayList<>();
+    List<MatchExclusion> excluded = new ArrayList<>(candidates.size());
     // Duplicates by id: a bit per caregiver the history knows; ids it does not know (and, once one
     // was met, every id, in case a caregiver appears while ranking) go to a set of strings.
     long[] seen = new long[(index.caregiverSlots() + 63) >>> 6];
@@ -230,7 +230,7 @@ public final class RankingEngine {
       });
     }
     UnavailabilityTable unavailability = h.unavailabilityTable();
-    int off = unavailability.overlapping(f.startSec, f.endSec);
+    int off = h.unavailableAfter(f.startSec) ? unavailability.overlapping(f.startSec, f.endSec) : -1;
     if (off >= 0) {
       String reason = unavailability.reason(off);
       long from = unavailability.start(off);

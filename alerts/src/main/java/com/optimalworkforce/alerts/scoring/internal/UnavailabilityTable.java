@@ -14,16 +14,25 @@ final class UnavailabilityTable {
   private final long[] ends;
   private final String[] reasons;
   private final long maxDuration;
+  private final long lastEnd;
 
   private UnavailabilityTable(long[] starts, long[] ends, String[] reasons) {
     this.starts = starts;
     this.ends = ends;
     this.reasons = reasons;
     long max = 0;
+    long last = Long.MIN_VALUE;
     for (int i = 0; i < starts.length; i++) {
       max = Math.max(max, ends[i] - starts[i]);
+      last = Math.max(last, ends[i]);
     }
     this.maxDuration = max;
+    this.lastEnd = last;
+  }
+
+  /** The latest end of any span ({@link Long#MIN_VALUE} when there is none): nothing overlaps after it. */
+  long lastEnd() {
+    return lastEnd;
   }
 
   static UnavailabilityTable of(Collection<Span> spans) {
