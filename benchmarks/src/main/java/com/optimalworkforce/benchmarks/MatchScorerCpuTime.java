@@ -16,10 +16,10 @@ import java.util.Locale;
 /**
  * The same ranking as {@link MatchScorerBenchmark}, timed by the thread's CPU time as well as the
  * wall clock: on a shared machine the wall-clock tail measures the neighbours; CPU time shows
- * what one ranking costs.
+ * what one ranking costs. Also reports the bytes the ranking thread allocates per ranking.
  *
  * <pre>{@code
- * java -Xmx3g -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+ * java -Xmx3g -XX:+UseParallelGC -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
  *     com.optimalworkforce.benchmarks.MatchScorerCpuTime
  * }</pre>
  */

@@ -147,7 +147,10 @@ public final class RankingEngine {
     long[] seen = new long[(index.caregiverSlots() + 63) >>> 6];
     IdSet seenIds = null;
     long[] seconds = new long[1];
-    int shiftOwner = index.visitOwner(frame.idHash); // the caregiver holding the shift as indexed, or -1
+    // The caregiver holding the shift as indexed, or -1: that caregiver's pay week is checked for it
+    // exactly; elsewhere the shift's row is left out where it overlaps the shift (which also covers
+    // a sync moving it to another caregiver while this ranking runs, unless it moved in time too).
+    int shiftOwner = index.visitOwner(frame.idHash);
     for (Caregiver c : candidates) {
       Objects.requireNonNull(c, "candidates contains null");
       CaregiverSnapshot history = index.snapshot(c.id());
