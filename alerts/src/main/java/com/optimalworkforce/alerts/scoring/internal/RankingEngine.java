@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,10 +28,6 @@ import org.slf4j.LoggerFactory;
 /** Ranks candidates for a shift: hard constraints, then soft factors. Thread-safe. */
 public final class RankingEngine {
   private static final Logger LOG = LoggerFactory.getLogger(RankingEngine.class);
-  private static final Comparator<MatchScore> BEST_FIRST = (a, b) -> {
-    int c = Double.compare(b.probability(), a.probability());
-    return c != 0 ? c : a.caregiverId().compareTo(b.caregiverId());
-  };
   /** Refit the prior after this share of the offers changed, or after a day. */
   private static final double REFIT_SHARE = 0.005;
   private static final long REFIT_SECONDS = 86_400;
@@ -180,8 +175,7 @@ public final class RankingEngine {
         scores.add(score(frame, m, c, history, seconds[0] / 3600.0));
       }
     }
-    scores.sort(BEST_FIRST);
-    return new MatchRanking(shift, scores, excluded);
+    return new MatchRanking(shift, ScoreOrder.bestFirst(scores), excluded);
   }
 
   /** The probability for one caregiver, hard constraints not checked (for backtests). */
