@@ -24,6 +24,14 @@ import java.util.Optional;
  * no history makes a person certain. {@code docs/match-scoring.md} explains how to read it.
  */
 public final class MatchScore {
+  /**
+   * Evidence for the candidate in a reason: strongest first; acceptance of similar shifts leads
+   * whenever it speaks for the candidate, since the percentage is built on it.
+   */
+  private static final Comparator<FactorContribution> REASON_ORDER =
+      Comparator.comparing((FactorContribution c) -> !c.factorId().equals(MatchFactors.ACCEPTANCE))
+          .thenComparing(Comparator.comparingDouble(FactorContribution::logOdds).reversed());
+
   private final Caregiver caregiver;
   private final double baseLogOdds;
   private final List<FactorContribution> contributions;
@@ -166,10 +174,7 @@ public final class MatchScore {
         con = c;
       }
     }
-    // Strongest first; acceptance of similar shifts leads whenever it speaks for the candidate,
-    // since the percentage is built on it.
-    pro.sort(Comparator.comparing((FactorContribution c) -> !c.factorId().equals(MatchFactors.ACCEPTANCE))
-        .thenComparing(Comparator.comparingDouble(FactorContribution::logOdds).reversed()));
+    pro.sort(REASON_ORDER);
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < Math.min(2, pro.size()); i++) {
       if (i > 0) {
