@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestExecutionResult.Status;
@@ -114,6 +115,18 @@ class NotifierCompatibilityKitSelfTest {
     }
   }
 
+  /** Loses what it cannot encode in ASCII, as a client sending ISO-8859-1 or ASCII would. */
+  static class LossyNotifier extends GoodNotifier {
+    LossyNotifier(List<NotifierCompatibilityKit.Received> inbox, boolean up, Secret token) {
+      super(inbox, up, token);
+    }
+
+    @Override
+    void deliver(Notification n) {
+      inbox.add(new NotifierCompatibilityKit.Received(n.recipient(), n.text().replaceAll("[^\\x00-\\x7F]", "?")));
+    }
+  }
+
   interface Factory {
     GoodNotifier create(List<NotifierCompatibilityKit.Received> inbox, boolean up, Secret token);
   }
@@ -183,6 +196,22 @@ class NotifierCompatibilityKitSelfTest {
     }
   }
 
+  static class LossyCase extends BaseCase {
+    @Override
+    Factory factory() {
+      return LossyNotifier::new;
+    }
+  }
+
+  /** A healthy notifier with no service that can be down (an in-memory feed): the outage check is skipped. */
+  static class NoServiceCase extends HealthyCase {
+    @Override
+    protected Notifier newNotifierForUnavailableService() {
+      Assumptions.abort("the memo feed is in memory: there is no service to lose");
+      throw new AssertionError("not reached");
+    }
+  }
+
   private static Map<String, TestExecutionResult> results(Class<?> kitCase) {
     return EngineTestKit.engine("junit-jupiter").selectors(selectClass(kitCase)).execute().testEvents().finished()
         .stream().collect(Collectors.toMap(
@@ -217,6 +246,26 @@ class NotifierCompatibilityKitSelfTest {
     assertThat(results.get("deliversExactlyOnce").getThrowable().orElseThrow()).hasMessageContaining("size");
     assertThat(results.get("concurrentSendsAreEachDeliveredOnce").getStatus()).isEqualTo(Status.FAILED);
     assertThat(results.get("outageIsRetryable").getStatus()).isEqualTo(Status.SUCCESSFUL);
+  }
+
+  @Test
+  void kitFailsANotifierThatLosesNonAsciiText() {
+    Map<String, Status> results = outcomes(LossyCase.class);
+    assertThat(results).containsEntry("keepsNonAsciiText", Status.FAILED)
+        .containsEntry("deliversExactlyOnce", Status.SUCCESSFUL);
+  }
+
+  @Test
+  void aNotifierWithoutAServiceSkipsOnlyTheOutageCheckWithItsReason() {
+    Map<String, TestExecutionResult> results = results(NoServiceCase.class);
+    assertThat(results.get("outageIsRetryable").getStatus()).isEqualTo(Status.ABORTED);
+    assertThat(results.get("outageIsRetryable").getThrowable().orElseThrow())
+        .hasMessageContaining("there is no service to lose");
+    assertThat(results).hasSize(9).allSatisfy((name, result) -> {
+      if (!name.equals("outageIsRetryable")) {
+        assertThat(result.getStatus()).as(name).isEqualTo(Status.SUCCESSFUL);
+      }
+    });
   }
 
   @Test
