@@ -35,21 +35,24 @@ import java.util.Set;
  * <p>Defaults: looks at the weekday in the last 6 weeks and the coming one and alerts from 3
  * occurrences; a day counts when unavailability covers at least 4 hours of it (local time); spans
  * longer than 3 days (a leave) are ignored. WARNING when the caregiver is nevertheless booked on
- * that weekday in the next 14 days, else INFO.
+ * that weekday in the next 14 days, else INFO. Days are taken in the zone of the caregiver's region,
+ * or of the unavailability itself when the region has no visits yet.
  */
 public final class DayOffPatternRule implements AlertRule {
   public static final String ID = "day-off-pattern";
-  private static final Duration LEAVE = Duration.ofDays(3);
-  private static final Duration PART_OF_DAY = Duration.ofHours(4);
 
   private final int lookbackWeeks;
   private final int minWeeks;
   private final Duration upcoming;
+  private final Duration minTimeOff;
+  private final Duration leaveLongerThan;
 
   private DayOffPatternRule(Builder b) {
     this.lookbackWeeks = b.lookbackWeeks;
     this.minWeeks = b.minWeeks;
     this.upcoming = b.upcoming;
+    this.minTimeOff = b.minTimeOff;
+    this.leaveLongerThan = b.leaveLongerThan;
   }
 
   public static DayOffPatternRule ofDefaults() {
@@ -77,12 +80,21 @@ public final class DayOffPatternRule implements AlertRule {
     List<Alert> out = new ArrayList<>();
     for (String cg : caregivers) {
       Optional<Caregiver> caregiver = view.caregiver(cg);
-      Optional<ZoneId> zone = caregiver.flatMap(c -> view.zone(c.regionId()));
+      if (caregiver.isEmpty()) {
+        continue; // no region to route it to
+      }
+      Optional<ZoneId> zone = view.zone(caregiver.get().regionId()).or(() -> zoneOfSpans(view, now, cg));
       if (zone.isPresent()) {
         check(view, now, caregiver.get(), zone.get(), out);
       }
     }
     return out;
+  }
+
+  /** The zone the caregiver's unavailability was entered in, when their region has no visits to learn it from. */
+  private Optional<ZoneId> zoneOfSpans(ScheduleView view, Instant now, String cg) {
+    return view.unavailabilityOf(cg, now.minus(Duration.ofDays(7L * lookbackWeeks + 1)), now.plus(Duration.ofDays(8)))
+        .stream().findFirst().map(Unavailability::zone);
   }
 
   private void check(ScheduleView view, Instant now, Caregiver cg, ZoneId zone, List<Alert> out) {
@@ -96,7 +108,7 @@ public final class DayOffPatternRule implements AlertRule {
     }
     Map<DayOfWeek, Set<LocalDate>> daysOff = new EnumMap<>(DayOfWeek.class);
     for (Unavailability u : spans) {
-      if (Duration.between(u.start(), u.end()).compareTo(LEAVE) > 0) {
+      if (Duration.between(u.start(), u.end()).compareTo(leaveLongerThan) > 0) {
         continue;
       }
       for (LocalDate d = u.start().atZone(zone).toLocalDate(); d.atStartOfDay(zone).toInstant().isBefore(u.end());
@@ -105,7 +117,7 @@ public final class DayOffPatternRule implements AlertRule {
         Instant dayEnd = d.plusDays(1).atStartOfDay(zone).toInstant();
         Instant from = u.start().isAfter(dayStart) ? u.start() : dayStart;
         Instant to = u.end().isBefore(dayEnd) ? u.end() : dayEnd;
-        if (Duration.between(from, to).compareTo(PART_OF_DAY) >= 0 && !d.isBefore(first) && d.isBefore(last)) {
+        if (Duration.between(from, to).compareTo(minTimeOff) >= 0 && !d.isBefore(first) && d.isBefore(last)) {
           daysOff.computeIfAbsent(d.getDayOfWeek(), k -> new HashSet<>()).add(d);
         }
       }
@@ -157,6 +169,8 @@ public final class DayOffPatternRule implements AlertRule {
     private int lookbackWeeks = 6;
     private int minWeeks = 3;
     private Duration upcoming = Duration.ofDays(14);
+    private Duration minTimeOff = Duration.ofHours(4);
+    private Duration leaveLongerThan = Duration.ofDays(3);
 
     private Builder() {}
 
@@ -175,6 +189,22 @@ public final class DayOffPatternRule implements AlertRule {
     /** How far ahead a booking on that weekday makes it a WARNING (default 14 days). */
     public Builder upcoming(Duration upcoming) {
       this.upcoming = Checks.positive(ID, "upcoming", upcoming);
+      return this;
+    }
+
+    /** How much of a local day unavailability must cover for the day to count as off (default 4 hours). */
+    public Builder minTimeOff(Duration minTimeOff) {
+      Checks.positive(ID, "minTimeOff", minTimeOff);
+      if (minTimeOff.compareTo(Duration.ofHours(24)) > 0) {
+        throw new IllegalArgumentException(ID + ": minTimeOff must be at most a day (PT24H) but was " + minTimeOff);
+      }
+      this.minTimeOff = minTimeOff;
+      return this;
+    }
+
+    /** Unavailability longer than this is leave, not a day off, and is ignored (default 3 days). */
+    public Builder leaveLongerThan(Duration leaveLongerThan) {
+      this.leaveLongerThan = Checks.positive(ID, "leaveLongerThan", leaveLongerThan);
       return this;
     }
 
