@@ -125,11 +125,11 @@ public final class OvertimeRiskRule implements AlertRule {
   }
 
   private Collection<Alert> checkAllWeeks(ScheduleView view, Instant now, String caregiverId, Weeks cache) {
-    ZoneId zone = zoneOf(view, caregiverId);
-    if (zone == null) {
+    Optional<Home> home = home(view, now, caregiverId);
+    if (home.isEmpty()) {
       return List.of();
     }
-    LocalDate current = cache.current(zone);
+    LocalDate current = cache.current(home.get().zone());
     List<Alert> out = new ArrayList<>();
     for (int i = 0; i <= weeksAhead; i++) {
       LocalDate week = current.plusWeeks(i);
@@ -140,16 +140,37 @@ public final class OvertimeRiskRule implements AlertRule {
     return out;
   }
 
-  private static ZoneId zoneOf(ScheduleView view, String caregiverId) {
-    return view.caregiver(caregiverId).flatMap(c -> view.zone(c.regionId())).orElse(null);
+  /** Where a caregiver's alerts go and whose zone cuts their pay weeks. */
+  private record Home(String regionId, ZoneId zone) {}
+
+  /**
+   * The caregiver's home region and its zone; when the caregiver's record is missing (quarantined,
+   * say) or their region has no visits to learn the zone from, those of one of their own visits, so
+   * booked hours never go unchecked.
+   */
+  private Optional<Home> home(ScheduleView view, Instant now, String caregiverId) {
+    Optional<Caregiver> caregiver = view.caregiver(caregiverId);
+    Optional<ZoneId> zone = caregiver.flatMap(c -> view.zone(c.regionId()));
+    if (zone.isPresent()) {
+      return Optional.of(new Home(caregiver.get().regionId(), zone.get()));
+    }
+    // Booked hours in the weeks checked come from visits starting at most a day before the current
+    // week (a night shift) and before the end of the last week checked.
+    List<Visit> visits = view.visitsOf(caregiverId, now.minus(Duration.ofDays(8)),
+        now.plus(Duration.ofDays(7L * (weeksAhead + 1) + 1)));
+    if (visits.isEmpty()) {
+      return Optional.empty();
+    }
+    Visit v = visits.get(0);
+    return Optional.of(new Home(caregiver.map(Caregiver::regionId).orElse(v.regionId()), v.zone()));
   }
 
   private Optional<Alert> check(ScheduleView view, Instant now, String cg, LocalDate week, Weeks cache) {
-    Optional<Caregiver> caregiver = view.caregiver(cg);
-    ZoneId zone = caregiver.flatMap(c -> view.zone(c.regionId())).orElse(null);
-    if (zone == null) {
+    Optional<Home> home = home(view, now, cg);
+    if (home.isEmpty()) {
       return Optional.empty();
     }
+    ZoneId zone = home.get().zone();
     LocalDate current = cache.current(zone);
     if (week.isBefore(current) || week.isAfter(current.plusWeeks(weeksAhead))) {
       return Optional.empty(); // only "current" in another region's zone
@@ -192,7 +213,7 @@ public final class OvertimeRiskRule implements AlertRule {
         : "Consider backup for the " + Phrases.day(move.localStart().getDayOfWeek()) + " "
             + Phrases.partOfDay(move.localStart()) + " shift.";
     return Optional.of(Alert.builder(ID, Subject.caregiver(cg, week.toString())).title(title())
-        .severity(over ? Severity.WARNING : Severity.INFO).region(caregiver.get().regionId())
+        .severity(over ? Severity.WARNING : Severity.INFO).region(home.get().regionId())
         .shift(move == null ? null : move.id()).message(head + advice).build());
   }
 

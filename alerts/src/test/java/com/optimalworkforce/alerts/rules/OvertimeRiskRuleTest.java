@@ -99,6 +99,25 @@ class OvertimeRiskRuleTest {
   }
 
   @Test
+  void checksBookedHoursEvenWhenTheCaregiversRecordIsMissing() {
+    // Six 8-hour days this week for E9, whose caregiver record never arrived (quarantined, say).
+    ScheduleIndex index = ScheduleIndex.create(Clock.systemUTC());
+    for (int d = 16; d <= 21; d++) {
+      index.put(Fixtures.visit("C1", "E9", LocalDateTime.of(2026, 11, d, 8, 0), 8));
+    }
+    Clock wednesday = Clock.fixed(LocalDateTime.of(2026, 11, 18, 6, 0).atZone(Fixtures.TORONTO).toInstant(),
+        ZoneOffset.UTC);
+    for (Scope scope : List.of(Scope.all(), Scope.of(Set.of(), Set.of("E9"), Set.of(), Set.of()))) {
+      assertThat(OvertimeRiskRule.ofDefaults().evaluate(index, wednesday, scope)).singleElement().satisfies(a -> {
+        assertThat(a.message()).isEqualTo("caregiver E9 scheduled 48 hours this week, over OT threshold (45 hrs). "
+            + "Consider backup for the Wednesday morning shift.");
+        assertThat(a.regionId()).isEqualTo("toronto-east");
+        assertThat(a.severity()).isEqualTo(Severity.WARNING);
+      });
+    }
+  }
+
+  @Test
   void badThresholdsFailWithTheValue() {
     assertThatThrownBy(() -> OvertimeRiskRule.builder().threshold(-3)).hasMessageContaining("was -3.0");
     assertThatThrownBy(() -> OvertimeRiskRule.builder().threshold(4).margin(4).build())
