@@ -154,6 +154,44 @@ class AlertEngineTest {
   }
 
   @Test
+  void anUnfilledShiftIsInfoByEmailADayAheadAndUrgentBySmsThreeHoursAhead() throws Exception {
+    // A window longer than the wait: only the rise in severity sends it again.
+    engine = engineBuilder().rule(unfilled).suppressionWindow(Duration.ofDays(1)).build();
+    engine.evaluate(); // Friday 10 AM: the Saturday 7 AM shift is 21 hours away
+    awaitDeliveries();
+    AlertRecord dayAhead = recordFor(P.openSaturdayMorningVisit());
+    assertThat(dayAhead.notifiedSeverity()).isEqualTo(Severity.INFO);
+    assertThat(dayAhead.deliveries()).extracting(Delivery::channel)
+        .containsExactlyInAnyOrder(Channel.EMAIL, Channel.DASHBOARD);
+    assertThat(sms.delivered).noneMatch(n -> n.attribute(Notification.SHIFT).orElse("")
+        .equals(P.openSaturdayMorningVisit()));
+
+    clock.advance(Duration.ofMinutes(18 * 60 + 30)); // Saturday 4:30 AM: it starts within three hours
+    EvaluationReport early = engine.evaluate();
+    awaitDeliveries();
+    assertThat(early.escalated()).isPositive();
+    AlertRecord urgent = recordFor(P.openSaturdayMorningVisit());
+    assertThat(urgent.id()).isEqualTo(dayAhead.id());
+    assertThat(urgent.notifiedSeverity()).isEqualTo(Severity.URGENT);
+    assertThat(urgent.deliveries()).extracting(Delivery::channel, Delivery::severity, Delivery::status)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(Channel.EMAIL, Severity.INFO, Delivery.Status.DELIVERED),
+            org.assertj.core.groups.Tuple.tuple(Channel.DASHBOARD, Severity.INFO, Delivery.Status.DELIVERED),
+            org.assertj.core.groups.Tuple.tuple(Channel.SMS, Severity.URGENT, Delivery.Status.DELIVERED));
+    assertThat(sms.delivered).filteredOn(n -> n.attribute(Notification.SHIFT).orElse("")
+        .equals(P.openSaturdayMorningVisit())).singleElement().satisfies(n -> {
+          assertThat(n.recipient()).isEqualTo("+14165550100");
+          assertThat(n.text()).startsWith("Saturday 7 AM shift with Mrs. Anderson unfilled - Sarah has 85% match");
+        });
+
+    clock.advance(Duration.ofMinutes(30)); // still URGENT, inside the window: not sent again
+    EvaluationReport again = engine.evaluate();
+    awaitDeliveries();
+    assertThat(recordFor(P.openSaturdayMorningVisit()).deliveries()).hasSize(3);
+    assertThat(again.suppressed()).isPositive();
+  }
+
+  @Test
   void remindsWhenTheSuppressionWindowHasPassed() throws Exception {
     engine = engineBuilder().rule(unfilled).suppressionWindow(Duration.ofHours(2)).build();
     engine.evaluate();
