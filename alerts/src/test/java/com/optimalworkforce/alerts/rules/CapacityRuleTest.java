@@ -86,8 +86,25 @@ class CapacityRuleTest {
   @Test
   void aScopedRunChecksOnlyTheRegionsInScope() {
     Scope vancouver = Scope.of(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of("vancouver"));
-    assertThat(CapacityRule.ofDefaults().evaluate(INDEX, AGENCY.clock(), vancouver))
+    assertThat(CapacityRule.ofDefaults().evaluate(INDEX, AGENCY.clock(), vancouver)).isNotEmpty()
         .allSatisfy(a -> assertThat(a.regionId()).isEqualTo("vancouver"));
+    Scope nowhere = Scope.of(java.util.Set.of("V1"), java.util.Set.of(), java.util.Set.of(), java.util.Set.of());
+    assertThat(CapacityRule.ofDefaults().evaluate(INDEX, AGENCY.clock(), nowhere)).isEmpty();
+  }
+
+  @Test
+  void withConfiguredCapacityFindsTheRegionNearItAndStaysSilentForTheOneWellUnder() {
+    double east = INDEX.weeklyHours("toronto-east").get(THIS_WEEK);
+    double west = INDEX.weeklyHours("vancouver").get(THIS_WEEK);
+    long trigger = 10 * Math.round(east / 10) + 50;
+    CapacityRule rule = CapacityRule.builder().capacity("toronto-east", east / 0.92).hiringTrigger("toronto-east", trigger)
+        .capacity("vancouver", west / 0.75).build();
+    assertThat(rule.evaluate(INDEX, AGENCY.clock(), Scope.all())).singleElement().satisfies(a -> {
+      assertThat(a.regionId()).isEqualTo("toronto-east");
+      assertThat(a.message()).isEqualTo("You're at 92% of typical capacity this week (" + Math.round(east)
+          + " hours). Consider hiring trigger at " + trigger + " weekly hours.");
+      assertThat(a.severity()).isEqualTo(Severity.INFO);
+    });
   }
 
   @Test
