@@ -52,7 +52,7 @@ public class AlertRulesWithScorerBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    SyntheticAgency agency = SyntheticAgency.builder().seed(7).regions(6).clients(30_000).caregivers(5_000)
+    SyntheticAgency agency = SyntheticAgency.builder().seed(7).regions(6).clients(31_500).caregivers(5_000)
         .weeksOfHistory(4).weeksAhead(1).build();
     clock = MutableClock.at(agency.now());
     index = ScheduleIndex.create(clock);
