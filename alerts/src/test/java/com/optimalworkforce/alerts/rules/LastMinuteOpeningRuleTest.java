@@ -36,6 +36,20 @@ class LastMinuteOpeningRuleTest {
   }
 
   @Test
+  void onTheDayOfTheShiftTheMessageIsTheOneSchedulersKnow() {
+    clock.advance(Duration.ofHours(20)); // Saturday 6 AM: Tom's 10 AM shift is today, 4 hours away
+    assertThat(LastMinuteOpeningRule.builder().backups(backups).build().evaluate(index, clock, Scope.all()))
+        .singleElement().satisfies(a -> {
+          assertThat(a.message()).isEqualTo(
+              "Tom's 10 AM shift with Mr. Davis now open. Priority backups: Lisa (90%), Rachel (85%), Mike (78%)");
+          assertThat(a.severity()).isEqualTo(Severity.WARNING);
+        });
+    clock.advance(Duration.ofHours(2)); // 8 AM: within 3 hours
+    assertThat(LastMinuteOpeningRule.builder().backups(backups).build().evaluate(index, clock, Scope.all()))
+        .singleElement().satisfies(a -> assertThat(a.severity()).isEqualTo(Severity.URGENT));
+  }
+
+  @Test
   void staysSilentForShiftsThatWereNeverStaffedOrOpenedLongAgo() {
     // Tom called out 45 minutes ago; the Friday and Saturday 7 AM shifts were never staffed.
     assertThat(LastMinuteOpeningRule.builder().openedWithin(Duration.ofMinutes(30)).build()
