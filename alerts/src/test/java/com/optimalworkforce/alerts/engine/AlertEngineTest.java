@@ -192,6 +192,27 @@ class AlertEngineTest {
   }
 
   @Test
+  void aShiftThatFlapsWithinTheWindowIsNotSentAgain() throws Exception {
+    engine = engineBuilder().rule(unfilled).build();
+    engine.evaluate();
+    awaitDeliveries();
+    AlertRecord first = recordFor(P.openFridayAfternoonVisit());
+    Visit open = index.visit(P.openFridayAfternoonVisit()).orElseThrow();
+    Visit filled = open.toBuilder().caregiverId(P.fridayAfternoonAccepter()).status(VisitStatus.SCHEDULED).build();
+    clock.advance(Duration.ofMinutes(20));
+    assertThat(engine.apply(List.of(Change.updated(open, filled))).resolved()).isEqualTo(1);
+    clock.advance(Duration.ofMinutes(20)); // Sarah drops it again: same rule, same shift, same severity
+    EvaluationReport reopened = engine.apply(List.of(Change.updated(filled, open)));
+    awaitDeliveries();
+    assertThat(reopened.suppressed()).isEqualTo(1);
+    assertThat(reopened.notificationsQueued()).isZero();
+    AlertRecord again = recordFor(P.openFridayAfternoonVisit());
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(again.isOpen()).isTrue();
+    assertThat(again.deliveries()).hasSize(first.deliveries().size());
+  }
+
+  @Test
   void remindsWhenTheSuppressionWindowHasPassed() throws Exception {
     engine = engineBuilder().rule(unfilled).suppressionWindow(Duration.ofHours(2)).build();
     engine.evaluate();
