@@ -37,7 +37,7 @@ import java.util.SortedMap;
  * }</pre>
  *
  * <p>Among the finder's best 8 candidates, those with continuity (they know the client, or worked at
- * least half of the same weekdays recently) are named first; others only fill up; the names are
+ * least half of the same weekdays recently: {@code continuityShare}) are named first; others only fill up; the names are
  * then listed best match first, each with its continuity. Defaults: open Saturday and Sunday
  * shifts starting within 7 days; 2 matches named; continuity counted over the last 9 weeks that
  * have schedule data. INFO: the unfilled-shift rule raises the urgency as the start nears.
@@ -50,6 +50,7 @@ public final class WeekendMatchRule implements AlertRule {
   private final int matches;
   private final int lookbackWeeks;
   private final int poolSize;
+  private final double continuityShare;
   private final BackupFinder backups;
 
   private WeekendMatchRule(Builder b) {
@@ -58,6 +59,7 @@ public final class WeekendMatchRule implements AlertRule {
     this.matches = b.matches;
     this.lookbackWeeks = b.lookbackWeeks;
     this.poolSize = b.poolSize;
+    this.continuityShare = b.continuityShare;
     this.backups = b.backups;
   }
 
@@ -147,7 +149,7 @@ public final class WeekendMatchRule implements AlertRule {
       continuity.put(r.caregiverId(), history.continuity(v, dates));
     }
     for (Recommendation r : pool) {
-      if (picked.size() < matches && continuity.get(r.caregiverId()).strong()) {
+      if (picked.size() < matches && continuity.get(r.caregiverId()).strong(continuityShare)) {
         picked.add(r);
       }
     }
@@ -194,8 +196,8 @@ public final class WeekendMatchRule implements AlertRule {
 
   /** How a caregiver is tied to the shift: days worked out of the recent same weekdays, and the client. */
   private record Continuity(long worked, int of, boolean knowsClient) {
-    boolean strong() {
-      return knowsClient || (of > 0 && 2 * worked >= of);
+    boolean strong(double share) {
+      return knowsClient || (of > 0 && worked >= share * of);
     }
 
     /** "worked 8/9 Saturdays, knows Mrs. Anderson", or "" when there is nothing to say. */
@@ -242,6 +244,7 @@ public final class WeekendMatchRule implements AlertRule {
     private int matches = 2;
     private int lookbackWeeks = 9;
     private int poolSize = 8;
+    private double continuityShare = 0.5;
     private BackupFinder backups = BackupFinder.none();
 
     private Builder() {}
@@ -277,6 +280,18 @@ public final class WeekendMatchRule implements AlertRule {
     /** How many of the finder's best candidates to weigh for continuity (default 8). */
     public Builder candidates(int poolSize) {
       this.poolSize = Checks.atLeast(ID, "candidates", 1, poolSize);
+      return this;
+    }
+
+    /**
+     * The share of the recent same weekdays a caregiver must have worked to count as continuity
+     * (default 0.5); knowing the client always counts.
+     */
+    public Builder continuityShare(double share) {
+      if (!(share > 0 && share <= 1)) {
+        throw new IllegalArgumentException(ID + ": continuityShare must be within (0, 1] but was " + share);
+      }
+      this.continuityShare = share;
       return this;
     }
 

@@ -55,6 +55,24 @@ class WeekendMatchRuleTest {
   }
 
   @Test
+  void theContinuityShareIsASetting() {
+    List<String> backups = P.priorityBackups(); // Lisa worked 2 of the 4 Saturdays, Mike none
+    String other = other(); // worked all 4
+    BackupFinder finder = Backups.fixed(backups.get(2), 80, "", backups.get(0), 70, "", other, 60, "");
+    java.util.function.Function<WeekendMatchRule, List<String>> picked = rule -> rule.evaluate(INDEX, AGENCY.clock(),
+        Scope.all()).stream().filter(a -> a.subject().id().equals(P.openSaturdayMorningVisit())).findFirst()
+        .orElseThrow().recommended().stream().map(Recommendation::caregiverId).toList();
+    // Half the Saturdays is continuity by default: Lisa comes before Mike, who is scored better...
+    assertThat(picked.apply(WeekendMatchRule.builder().matches(1).backups(finder).build()))
+        .containsExactly(backups.get(0));
+    // ...but not when three quarters are asked for: then only the caregiver who worked all four counts.
+    assertThat(picked.apply(WeekendMatchRule.builder().matches(1).continuityShare(0.75).backups(finder).build()))
+        .containsExactly(other);
+    assertThat(picked.apply(WeekendMatchRule.builder().matches(2).continuityShare(0.75).backups(finder).build()))
+        .containsExactly(backups.get(2), other); // Mike fills up, listed first for his better match
+  }
+
+  @Test
   void staysSilentForWeekdayShiftsAndDaysNotConfigured() {
     List<Alert> alerts = WeekendMatchRule.ofDefaults().evaluate(INDEX, AGENCY.clock(), Scope.all());
     assertThat(alerts).noneMatch(a -> a.subject().id().equals(P.openFridayAfternoonVisit()));
@@ -70,5 +88,7 @@ class WeekendMatchRuleTest {
   void badSettingsFail() {
     assertThatThrownBy(() -> WeekendMatchRule.builder().days(Set.of())).hasMessageContaining("at least one weekday");
     assertThatThrownBy(() -> WeekendMatchRule.builder().matches(0)).hasMessageContaining("at least 1 but was 0");
+    assertThatThrownBy(() -> WeekendMatchRule.builder().continuityShare(1.5))
+        .hasMessageContaining("continuityShare must be within (0, 1] but was 1.5");
   }
 }
