@@ -16,9 +16,11 @@ import com.optimalworkforce.core.model.Region;
 import com.optimalworkforce.core.model.SourceRecord;
 import com.optimalworkforce.core.model.TimeWindow;
 import com.optimalworkforce.core.model.Visit;
+import com.optimalworkforce.testkit.MutableClock;
 import com.optimalworkforce.testkit.SyntheticAgency;
 import com.optimalworkforce.testkit.wellsky.WellSkyHomeConnectSimulator;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +53,13 @@ class HomeConnectFaultsTest {
   }
 
   static WellSkyConnector connector(RateLimitPolicy rateLimit) {
+    return connector(rateLimit, AGENCY.clock());
+  }
+
+  static WellSkyConnector connector(RateLimitPolicy rateLimit, Clock clock) {
     return WellSkyConnector.create(WellSkyConnectorConfig.builder(WellSkyDialect.HOME_CONNECT)
         .baseUrl(URI.create(SIM.baseUrl())).clientId(SIM.clientId()).clientSecret(SIM.clientSecret())
-        .clock(AGENCY.clock()).rateLimit(rateLimit)
+        .clock(clock).rateLimit(rateLimit)
         .retryPolicy(RetryPolicy.builder().maxAttempts(4).initialBackoff(Duration.ofMillis(20)).build())
         .build());
   }
@@ -130,6 +136,28 @@ class HomeConnectFaultsTest {
         assertThat(r.type()).isEqualTo(EntityType.VISIT);
         assertThat(r.reason()).contains(reversed.id()).contains("end");
       });
+    }
+  }
+
+  @Test
+  void aVisitReadFetchesTheClientsOnceUnlessItResumesLate() {
+    MutableClock clock = MutableClock.at(AGENCY.now());
+    String patients = "POST /v1/patients/_search/";
+    try (WellSkyConnector c = connector(RateLimitPolicy.unlimited(), clock)) {
+      c.listRegions();
+      ReadRequest request = ReadRequest.builder(EntityType.VISIT).regions(REGIONS).window(WINDOW).pageSize(5).build();
+      int before = SIM.requests(patients);
+      Page first = c.read(request);
+      Page second = c.read(request.withCursor(first.nextCursor()));
+      // Resuming goes on with the page of clients the read began with.
+      assertThat(SIM.requests(patients) - before).isEqualTo(1);
+      clock.advance(Duration.ofSeconds(61));
+      c.read(request.withCursor(second.nextCursor()));
+      // A minute later (by the connector's clock) the clients are read again.
+      assertThat(SIM.requests(patients) - before).isEqualTo(2);
+      c.read(request);
+      // A read that starts afresh always sees the clients as they are now.
+      assertThat(SIM.requests(patients) - before).isEqualTo(3);
     }
   }
 
