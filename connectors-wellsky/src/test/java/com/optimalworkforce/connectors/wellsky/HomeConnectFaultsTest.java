@@ -3,6 +3,7 @@ package com.optimalworkforce.connectors.wellsky;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.optimalworkforce.core.connector.ConnectionCheck;
 import com.optimalworkforce.core.connector.ConnectionFailure;
 import com.optimalworkforce.core.connector.ConnectorException;
 import com.optimalworkforce.core.connector.Page;
@@ -137,6 +138,20 @@ class HomeConnectFaultsTest {
         assertThat(r.reason()).contains(reversed.id()).contains("end");
       });
     }
+  }
+
+  @Test
+  void aPathTheGatewayDoesNotKnowIsReportedAsARouteProblemNotAPermission() {
+    // Home Connect's paths are lowercase: the gateway answers an unknown one with its 403 message.
+    WellSkyConnectorConfig upper = connector(RateLimitPolicy.unlimited()).config().toBuilder()
+        .baseUrl(URI.create(SIM.baseUrl().replace("/v1/", "/V1/"))).tokenUrl(URI.create(SIM.tokenUrl())).build();
+    ConnectionCheck check;
+    try (WellSkyConnector c = WellSkyConnector.create(upper)) {
+      check = c.testConnection();
+    }
+    assertThat(check.failure()).as(check.message()).isEqualTo(ConnectionFailure.UNEXPECTED_RESPONSE);
+    assertThat(check.message()).contains("did not recognise POST locations/_search")
+        .contains("Invalid key=value pair").contains("lowercase, ending in /v1/");
   }
 
   @Test
