@@ -107,6 +107,24 @@ class HomeConnectFaultsTest {
   }
 
   @Test
+  void errorShapesFromTheApiMidReadAreClassifiedWithWhatTheApiSaid() {
+    try (WellSkyConnector c = connector(RateLimitPolicy.unlimited())) {
+      c.listRegions();
+      SIM.errorNext(1, 422, "text/plain", "additionalDays must be between 0 and 6");
+      assertThatThrownBy(() -> readAll(c, EntityType.VISIT, new ArrayList<>()))
+          .isInstanceOf(ConnectorException.class)
+          .hasMessageContaining("as invalid (422 \"additionalDays must be between 0 and 6\")")
+          .satisfies(e -> assertThat(((ConnectorException) e).failure()).isEqualTo(ConnectionFailure.UNEXPECTED_RESPONSE));
+      SIM.errorNext(1, 403, "application/json", "{\"error\":\"This client is not licensed for this agency\"}");
+      assertThatThrownBy(() -> readAll(c, EntityType.CLIENT, new ArrayList<>()))
+          .isInstanceOf(ConnectorException.class)
+          .hasMessageContaining("This client is not licensed for this agency")
+          .hasMessageContaining("licensed per agency")
+          .satisfies(e -> assertThat(((ConnectorException) e).failure()).isEqualTo(ConnectionFailure.ACCESS_DENIED));
+    }
+  }
+
+  @Test
   void anUnreadableBodyIsAskedForOnceMore() {
     try (WellSkyConnector c = connector(RateLimitPolicy.unlimited())) {
       c.listRegions();
