@@ -3,6 +3,7 @@ package com.optimalworkforce.connectors.wellsky;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.optimalworkforce.core.connector.ConnectionCheck;
 import com.optimalworkforce.core.connector.ConnectionFailure;
 import com.optimalworkforce.core.connector.ConnectorException;
 import com.optimalworkforce.core.connector.Page;
@@ -16,9 +17,11 @@ import com.optimalworkforce.core.model.Region;
 import com.optimalworkforce.core.model.SourceRecord;
 import com.optimalworkforce.core.model.TimeWindow;
 import com.optimalworkforce.core.model.Visit;
+import com.optimalworkforce.testkit.MutableClock;
 import com.optimalworkforce.testkit.SyntheticAgency;
 import com.optimalworkforce.testkit.wellsky.WellSkyHomeConnectSimulator;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +54,13 @@ class HomeConnectFaultsTest {
   }
 
   static WellSkyConnector connector(RateLimitPolicy rateLimit) {
+    return connector(rateLimit, AGENCY.clock());
+  }
+
+  static WellSkyConnector connector(RateLimitPolicy rateLimit, Clock clock) {
     return WellSkyConnector.create(WellSkyConnectorConfig.builder(WellSkyDialect.HOME_CONNECT)
         .baseUrl(URI.create(SIM.baseUrl())).clientId(SIM.clientId()).clientSecret(SIM.clientSecret())
-        .clock(AGENCY.clock()).rateLimit(rateLimit)
+        .clock(clock).rateLimit(rateLimit)
         .retryPolicy(RetryPolicy.builder().maxAttempts(4).initialBackoff(Duration.ofMillis(20)).build())
         .build());
   }
@@ -100,6 +107,24 @@ class HomeConnectFaultsTest {
   }
 
   @Test
+  void errorShapesFromTheApiMidReadAreClassifiedWithWhatTheApiSaid() {
+    try (WellSkyConnector c = connector(RateLimitPolicy.unlimited())) {
+      c.listRegions();
+      SIM.errorNext(1, 422, "text/plain", "additionalDays must be between 0 and 6");
+      assertThatThrownBy(() -> readAll(c, EntityType.VISIT, new ArrayList<>()))
+          .isInstanceOf(ConnectorException.class)
+          .hasMessageContaining("as invalid (422 \"additionalDays must be between 0 and 6\")")
+          .satisfies(e -> assertThat(((ConnectorException) e).failure()).isEqualTo(ConnectionFailure.UNEXPECTED_RESPONSE));
+      SIM.errorNext(1, 403, "application/json", "{\"error\":\"This client is not licensed for this agency\"}");
+      assertThatThrownBy(() -> readAll(c, EntityType.CLIENT, new ArrayList<>()))
+          .isInstanceOf(ConnectorException.class)
+          .hasMessageContaining("This client is not licensed for this agency")
+          .hasMessageContaining("licensed per agency")
+          .satisfies(e -> assertThat(((ConnectorException) e).failure()).isEqualTo(ConnectionFailure.ACCESS_DENIED));
+    }
+  }
+
+  @Test
   void anUnreadableBodyIsAskedForOnceMore() {
     try (WellSkyConnector c = connector(RateLimitPolicy.unlimited())) {
       c.listRegions();
@@ -130,6 +155,42 @@ class HomeConnectFaultsTest {
         assertThat(r.type()).isEqualTo(EntityType.VISIT);
         assertThat(r.reason()).contains(reversed.id()).contains("end");
       });
+    }
+  }
+
+  @Test
+  void aPathTheGatewayDoesNotKnowIsReportedAsARouteProblemNotAPermission() {
+    // Home Connect's paths are lowercase: the gateway answers an unknown one with its 403 message.
+    WellSkyConnectorConfig upper = connector(RateLimitPolicy.unlimited()).config().toBuilder()
+        .baseUrl(URI.create(SIM.baseUrl().replace("/v1/", "/V1/"))).tokenUrl(URI.create(SIM.tokenUrl())).build();
+    ConnectionCheck check;
+    try (WellSkyConnector c = WellSkyConnector.create(upper)) {
+      check = c.testConnection();
+    }
+    assertThat(check.failure()).as(check.message()).isEqualTo(ConnectionFailure.UNEXPECTED_RESPONSE);
+    assertThat(check.message()).contains("did not recognise POST locations/_search")
+        .contains("Invalid key=value pair").contains("lowercase, ending in /v1/");
+  }
+
+  @Test
+  void aVisitReadFetchesTheClientsOnceUnlessItResumesLate() {
+    MutableClock clock = MutableClock.at(AGENCY.now());
+    String patients = "POST /v1/patients/_search/";
+    try (WellSkyConnector c = connector(RateLimitPolicy.unlimited(), clock)) {
+      c.listRegions();
+      ReadRequest request = ReadRequest.builder(EntityType.VISIT).regions(REGIONS).window(WINDOW).pageSize(5).build();
+      int before = SIM.requests(patients);
+      Page first = c.read(request);
+      Page second = c.read(request.withCursor(first.nextCursor()));
+      // Resuming goes on with the page of clients the read began with.
+      assertThat(SIM.requests(patients) - before).isEqualTo(1);
+      clock.advance(Duration.ofSeconds(61));
+      c.read(request.withCursor(second.nextCursor()));
+      // A minute later (by the connector's clock) the clients are read again.
+      assertThat(SIM.requests(patients) - before).isEqualTo(2);
+      c.read(request);
+      // A read that starts afresh always sees the clients as they are now.
+      assertThat(SIM.requests(patients) - before).isEqualTo(3);
     }
   }
 

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.test.utilities.server.RestfulServerExtension;
 import com.optimalworkforce.connectors.wellsky.testing.FhirTestServer;
 import com.optimalworkforce.core.connector.Connector;
+import com.optimalworkforce.core.connector.Page;
+import com.optimalworkforce.core.connector.ReadRequest;
 import com.optimalworkforce.core.http.RateLimitPolicy;
+import com.optimalworkforce.core.model.Caregiver;
 import com.optimalworkforce.core.model.Change;
 import com.optimalworkforce.core.model.Client;
 import com.optimalworkforce.core.model.EntityType;
@@ -25,6 +28,7 @@ import com.optimalworkforce.testkit.wellsky.WellSkyHomeConnectSimulator;
 import com.optimalworkforce.testkit.wellsky.WellSkyTokenSimulator;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -174,6 +178,60 @@ class WellSkyIncrementalSyncTest {
 
     private RecordKey key(Visit v) {
       return RecordKey.of(EntityType.VISIT, v.id() + "@" + v.localStart().toLocalDate());
+    }
+  }
+
+  /**
+   * Home Connect filters people by update date ({@code "updated": "ge<date>"}); a host that reads
+   * clients or caregivers directly with "changed since" gets only those. (The sync engine re-reads
+   * instead: shifts have no such filter, so the connector does not declare server-side incremental.)
+   */
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class HomeConnectUpdatedFilter {
+    final SyntheticAgency agency = SyntheticAgency.builder().seed(23).regions(2).clients(24).caregivers(22)
+        .weeksOfHistory(0).weeksAhead(1).build();
+    final MutableClock clock = MutableClock.at(agency.now());
+    final WellSkyHomeConnectSimulator sim = WellSkyHomeConnectSimulator.builder(agency).clock(clock).build();
+    final Set<String> regions = agency.regions().stream().map(Region::id).collect(Collectors.toSet());
+
+    @AfterAll
+    void stop() {
+      sim.close();
+    }
+
+    Set<RecordKey> read(Connector c, EntityType type, Instant changedSince) {
+      Set<RecordKey> keys = new HashSet<>();
+      ReadRequest next = ReadRequest.builder(type).regions(regions).window(WINDOW.at(clock.instant())).pageSize(7)
+          .changedSince(changedSince).build();
+      while (next != null) {
+        Page page = c.read(next);
+        assertThat(page.rejected()).isEmpty();
+        page.records().forEach(r -> keys.add(r.key()));
+        next = page.next().map(next::withCursor).orElse(null);
+      }
+      return keys;
+    }
+
+    @Test
+    void peopleReadWithChangedSinceAreOnlyThoseUpdatedSince() {
+      clock.advance(Duration.ofDays(2));
+      Instant since = clock.instant();
+      Client client = agency.clients().get(1);
+      agency.put(client.toBuilder().address("2 Changed Street").build());
+      Caregiver caregiver = agency.caregivers().get(3);
+      agency.put(caregiver.toBuilder().active(!caregiver.active()).build());
+      clock.advance(Duration.ofMinutes(5));
+      try (Connector c = WellSkyConnector.create(WellSkyConnectorConfig.builder(WellSkyDialect.HOME_CONNECT)
+          .baseUrl(URI.create(sim.baseUrl())).clientId(sim.clientId()).clientSecret(sim.clientSecret()).clock(clock)
+          .rateLimit(RateLimitPolicy.unlimited()).build())) {
+        assertThat(c.capabilities().serverSideIncremental()).isFalse();
+        assertThat(read(c, EntityType.CLIENT, since)).containsExactly(client.key());
+        assertThat(read(c, EntityType.CAREGIVER, since)).containsExactly(caregiver.key());
+        // Without it, everyone: the filter, not the reading, left the others out.
+        assertThat(read(c, EntityType.CLIENT, null)).hasSize(agency.clients().size());
+        assertThat(read(c, EntityType.CAREGIVER, null)).hasSize(agency.caregivers().size());
+      }
     }
   }
 }

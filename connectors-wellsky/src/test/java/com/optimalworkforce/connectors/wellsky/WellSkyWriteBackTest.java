@@ -229,6 +229,23 @@ class WellSkyWriteBackTest {
     }
 
     @Test
+    void aShiftDeletedSinceItWasReadIsAConflict() {
+      Visit open = openVisit(agency, 3);
+      try (Connector c = connector()) {
+        readWeek(c, open);
+        agency.delete(open.key());
+        int puts = sim.shiftUpdates().size();
+        WriteBack writeBack = c.writeBack().orElseThrow();
+        assertThatThrownBy(() -> writeBack.assignCaregiver(visitId(open), caregiverFor(agency, open).id()))
+            .isInstanceOf(WriteConflictException.class)
+            .hasMessageContaining("was deleted or moved by someone else since it was read");
+        assertThat(sim.shiftUpdates()).hasSize(puts);
+      } finally {
+        agency.put(open);
+      }
+    }
+
+    @Test
     void aShiftNotReadByThisConnectorCannotBeFound() {
       Visit open = openVisit(agency, 2);
       try (Connector c = connector()) {

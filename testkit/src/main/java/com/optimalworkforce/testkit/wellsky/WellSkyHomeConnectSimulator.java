@@ -174,6 +174,23 @@ public final class WellSkyHomeConnectSimulator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The next {@code times} API requests answer this error, in any of the shapes Home Connect uses:
+   * {@code {"error": "..."}}, the gateway's {@code {"message": "..."}}, 422 with plain text, an HTML
+   * page.
+   *
+   * <pre>{@code
+   * sim.errorNext(1, 422, "text/plain", "startDate must be YYYYMMDD");
+   * }</pre>
+   */
+  public WellSkyHomeConnectSimulator errorNext(int times, int status, String contentType, String body) {
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("status must be an error status (400-599) but was " + status);
+    }
+    faults.addError(times, status, Objects.requireNonNull(contentType, "contentType"), Objects.requireNonNull(body, "body"));
+    return this;
+  }
+
   /** The next {@code times} API requests answer 200 with truncated JSON. */
   public WellSkyHomeConnectSimulator malformedJsonNext(int times) {
     faults.add(Faults.Kind.MALFORMED_JSON, times, Duration.ZERO);

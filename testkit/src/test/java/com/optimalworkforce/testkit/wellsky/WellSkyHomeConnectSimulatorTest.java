@@ -165,6 +165,17 @@ class WellSkyHomeConnectSimulatorTest {
     assertThat(search("patients/_search/?_page=0&_count=5", auth, "{}").statusCode()).isEqualTo(503);
     assertThat(search("patients/_search/?_page=0&_count=5", auth, "{}").statusCode()).isEqualTo(200);
 
+    sim.errorNext(1, 422, "text/plain", "startDate must be YYYYMMDD").errorNext(1, 403, "application/json",
+        "{\"error\":\"Not licensed\"}");
+    HttpResponse<String> text = search("patients/_search/?_page=0&_count=5", auth, "{}");
+    assertThat(text.statusCode()).isEqualTo(422);
+    assertThat(text.headers().firstValue("Content-Type")).contains("text/plain");
+    assertThat(text.body()).isEqualTo("startDate must be YYYYMMDD");
+    HttpResponse<String> error = search("patients/_search/?_page=0&_count=5", auth, "{}");
+    assertThat(error.statusCode()).isEqualTo(403);
+    assertThat(error.body()).isEqualTo("{\"error\":\"Not licensed\"}");
+    assertThat(search("patients/_search/?_page=0&_count=5", auth, "{}").statusCode()).isEqualTo(200);
+
     sim.badData(EntityType.CLIENT, AGENCY.clients().get(0).id());
     JsonNode first = JSON.readTree(search("patients/_search/?_page=0&_count=1", auth, "{}").body()).get("entry").get(0);
     assertThat(first.get("resource").has("name")).isFalse();

@@ -1,11 +1,14 @@
 package com.optimalworkforce.connectors.wellsky.internal;
 
+import ca.uhn.fhir.parser.DataFormatException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import java.io.IOException;
+import com.optimalworkforce.core.connector.ConnectionFailure;
 import com.optimalworkforce.core.connector.ConnectorException;
 import com.optimalworkforce.core.http.FailureClassifier;
 import com.optimalworkforce.core.security.Redactor;
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +19,15 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  * Turns what the HAPI FHIR client throws into classified {@link ConnectorException}s: an HTTP
  * error's category from its status (401 invalid credentials, 403 access denied, 429 rate limited,
  * 408/504 timeout, else unexpected), with the OperationOutcome's diagnostics as what the server
- * said; I/O failures by the core classifier. Not API.
+ * said; a body HAPI cannot parse as FHIR as an unexpected response saying so; I/O failures by the
+ * core classifier. Not API.
  */
 public final class FhirFailures {
   private final FailureClassifier failures;
+  private final Redactor redactor;
 
   public FhirFailures(URI baseUrl, Redactor redactor) {
+    this.redactor = redactor;
     this.failures = FailureClassifier.forUri(baseUrl)
         .credentials("the access token issued for the client id and secret",
             "Check the client id and secret registered for this FHIR server, or ask WellSky for new ones.")
@@ -39,11 +45,17 @@ public final class FhirFailures {
    */
   public ConnectorException of(Throwable t) {
     BaseServerResponseException http = null;
+    Throwable unparsable = null;
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof ConnectorException e) {
         return e;
       }
-      if (c instanceof IOException) {
+      // A body that is not JSON, or not FHIR, is not an I/O failure (though Jackson's errors are IOExceptions).
+      if (c instanceof DataFormatException || c instanceof JsonProcessingException) {
+        if (unparsable == null) {
+          unparsable = c;
+        }
+      } else if (c instanceof IOException) {
         return failures.classify(c);
       }
       if (http == null && c instanceof BaseServerResponseException e && !(c instanceof FhirClientConnectionException)) {
@@ -55,6 +67,13 @@ public final class FhirFailures {
     }
     if (http != null) {
       return failures.fromStatus(http.getStatusCode(), said(http));
+    }
+    if (unparsable != null) {
+      String problem = String.valueOf(unparsable.getMessage()).lines().findFirst().orElse("");
+      problem = redactor.redact(problem.length() > 200 ? problem.substring(0, 200) + "…" : problem);
+      return new ConnectorException(ConnectionFailure.UNEXPECTED_RESPONSE, host() + " answered with a body that is"
+          + " not valid FHIR JSON (" + problem + "). Check that the base URL is the FHIR R4 server's. "
+          + ConnectionFailure.UNEXPECTED_RESPONSE.advice(), t);
     }
     return failures.classify(t);
   }

@@ -26,6 +26,7 @@ import com.optimalworkforce.core.model.Visit;
 import com.optimalworkforce.core.security.Redactor;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -73,7 +74,8 @@ public final class HomeConnectTransport implements WellSkyTransport {
   /** Days of schedule kept per shift search; the search asks for 7 (the API's most) with a day either side. */
   static final int CHUNK_DAYS = 5;
   private static final int MAX_REQUESTS_PER_READ = 60;
-  private static final long PATIENT_PAGE_REUSE_NANOS = Duration.ofSeconds(60).toNanos();
+  /** How long a page of patients read for the visit stream may serve the reads that resume it. */
+  private static final Duration PATIENT_PAGE_REUSE = Duration.ofSeconds(60);
   private static final int REMEMBERED_SHIFTS = 200_000;
 
   private final WellSkyConnectorConfig config;
@@ -94,7 +96,7 @@ public final class HomeConnectTransport implements WellSkyTransport {
   /** What the connector remembers of a shift it read, to find it again and detect a change. */
   private record ReadShift(String clientId, ClientFacts client, String contentHash) {}
 
-  private record PatientPage(int page, int count, List<JsonNode> entries, long total, long fetchedAt,
+  private record PatientPage(int page, int count, List<JsonNode> entries, long total, Instant fetchedAt,
       Map<Integer, Optional<ClientFacts>> facts) {}
 
   public HomeConnectTransport(WellSkyConnectorConfig config) {
@@ -276,9 +278,19 @@ public final class HomeConnectTransport implements WellSkyTransport {
     List<SourceRecord> records = new ArrayList<>();
     List<RejectedRecord> rejected = new ArrayList<>();
     int requests = 0;
+    // A read that starts afresh sees the clients as they are now; one that resumes may go on with
+    // the page of patients the previous read used, if it is recent.
+    PatientPage reusable = request.resumeFrom().isPresent() ? lastPatientPage : null;
+    if (reusable != null && !config.clock().instant().isBefore(reusable.fetchedAt().plus(PATIENT_PAGE_REUSE))) {
+      reusable = null;
+    }
     while (requests < MAX_REQUESTS_PER_READ) {
-      PatientPage patients = patientPage(patientPage, patientCount);
-      if (patients.fetchedAt() >= 0) {
+      PatientPage patients;
+      if (reusable != null && reusable.page() == patientPage && reusable.count() == patientCount) {
+        patients = reusable;
+      } else {
+        patients = patientPage(patientPage, patientCount);
+        reusable = patients;
         requests++;
       }
       if (index >= patients.entries().size()) {
@@ -380,15 +392,12 @@ public final class HomeConnectTransport implements WellSkyTransport {
     return out;
   }
 
+  /** One page of patients, fetched now and remembered for the read that resumes this one. */
   private PatientPage patientPage(int page, int count) {
-    PatientPage cached = lastPatientPage;
-    if (cached != null && cached.page() == page && cached.count() == count
-        && System.nanoTime() - cached.fetchedAt() < PATIENT_PAGE_REUSE_NANOS) {
-      return new PatientPage(page, count, cached.entries(), cached.total(), -1, cached.facts());
-    }
+    Instant now = config.clock().instant();
     JsonNode bundle = search("patients/_search/", page, count, JSON.createObjectNode());
     PatientPage fresh = new PatientPage(page, count, HomeConnectRecords.entries(bundle),
-        bundle.path("totalRecords").asLong(-1), System.nanoTime(), new java.util.concurrent.ConcurrentHashMap<>());
+        bundle.path("totalRecords").asLong(-1), now, new java.util.concurrent.ConcurrentHashMap<>());
     lastPatientPage = fresh;
     return fresh;
   }

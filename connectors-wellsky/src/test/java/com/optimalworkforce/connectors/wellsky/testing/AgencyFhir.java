@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -46,6 +47,21 @@ public final class AgencyFhir {
     o.addType().addCoding().setSystem(FhirExtensions.ORGANIZATION_TYPE).setCode("prov").setDisplay("Healthcare Provider");
     o.addExtension(new Extension(FhirExtensions.TIMEZONE, new CodeType(region.zone().getId())));
     return o;
+  }
+
+  /** An office of the branch, managed by its Organization and carrying the branch's time zone. */
+  public static Location location(Region region) {
+    Location l = new Location();
+    l.setId(locationId(region.id()));
+    l.setStatus(Location.LocationStatus.ACTIVE);
+    l.setName(region.name() + " office");
+    l.setManagingOrganization(new Reference("Organization/" + region.id()));
+    l.addExtension(new Extension(FhirExtensions.TIMEZONE, new CodeType(region.zone().getId())));
+    return l;
+  }
+
+  public static String locationId(String regionId) {
+    return "L-" + regionId;
   }
 
   public static Patient patient(Client c) {

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ class FhirResourcesConformTest {
   void everyKindOfResourceValidates() {
     List<Resource> sample = new ArrayList<>();
     AGENCY.regions().forEach(r -> sample.add(AgencyFhir.organization(r)));
+    AGENCY.regions().forEach(r -> sample.add(AgencyFhir.location(r)));
     AGENCY.clients().stream().limit(5).forEach(c -> sample.add(AgencyFhir.patient(c)));
     for (Caregiver c : AGENCY.caregivers().subList(0, 3)) {
       sample.add(AgencyFhir.practitioner(c));
@@ -43,6 +45,13 @@ class FhirResourcesConformTest {
     byStatus.values().forEach(v -> sample.add(AgencyFhir.appointment(v)));
     assertThat(byStatus).containsKeys(VisitStatus.SCHEDULED, VisitStatus.OPEN, VisitStatus.COMPLETED,
         VisitStatus.CANCELLED);
+    // The unusable-but-valid variants FhirR4ServerVariationsTest loads.
+    Patient nameless = AgencyFhir.patient(AGENCY.clients().get(0));
+    nameless.getName().clear();
+    sample.add(nameless);
+    Appointment mistake = AgencyFhir.appointment(AGENCY.visits().findFirst().orElseThrow());
+    mistake.setStatus(Appointment.AppointmentStatus.ENTEREDINERROR);
+    sample.add(mistake);
 
     for (Resource r : sample) {
       assertThat(validation.errors(r)).as("validation errors of %s/%s", r.fhirType(), r.getIdElement().getIdPart())

@@ -29,8 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Appointment;
-import org.hl7.fhir.r4.model.CodeType;
-import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
@@ -112,18 +110,15 @@ public final class FhirTestServer {
    * keep time zones on Locations only).
    */
   public synchronized void zonesOnLocations(boolean onLocations) {
+    boolean were = this.zonesOnLocations;
     this.zonesOnLocations = onLocations;
     for (Region r : agency.regions()) {
       Organization o = AgencyFhir.organization(r);
       if (onLocations) {
         o.getExtension().clear();
-        Location l = new Location();
-        l.setId("L-" + r.id());
-        l.setName(r.name() + " office");
-        l.setManagingOrganization(new Reference("Organization/" + r.id()));
-        l.addExtension(new Extension(com.optimalworkforce.connectors.wellsky.internal.FhirExtensions.TIMEZONE,
-            new CodeType(r.zone().getId())));
-        locations.put(l);
+        locations.put(AgencyFhir.location(r));
+      } else if (were) {
+        locations.delete(new IdType("Location", AgencyFhir.locationId(r.id())), null);
       }
       organizations.put(o);
     }

@@ -8,10 +8,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /** Faults queued for the next API requests, and a delay for all of them. Thread-safe. Not API. */
 public final class Faults {
   /** What to do instead of answering one request. */
-  public enum Kind { RATE_LIMIT, SERVER_ERROR, HTML_SERVER_ERROR, MALFORMED_JSON }
+  public enum Kind { RATE_LIMIT, SERVER_ERROR, HTML_SERVER_ERROR, MALFORMED_JSON, ERROR }
 
-  /** One queued fault. */
-  public record Fault(Kind kind, Duration retryAfter) {}
+  /** One queued fault; status, content type and body only for {@link Kind#ERROR}. */
+  public record Fault(Kind kind, Duration retryAfter, int status, String contentType, String body) {
+    public Fault(Kind kind, Duration retryAfter) {
+      this(kind, retryAfter, 0, null, null);
+    }
+  }
 
   private final Queue<Fault> next = new ConcurrentLinkedQueue<>();
   private volatile Duration delay = Duration.ZERO;
@@ -23,6 +27,16 @@ public final class Faults {
     }
     for (int i = 0; i < times; i++) {
       next.add(new Fault(kind, retryAfter));
+    }
+  }
+
+  /** Queues {@code times} answers with this error status, content type and body. */
+  public void addError(int times, int status, String contentType, String body) {
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be at least 1 but was " + times);
+    }
+    for (int i = 0; i < times; i++) {
+      next.add(new Fault(Kind.ERROR, Duration.ZERO, status, contentType, body));
     }
   }
 

@@ -364,6 +364,7 @@ public final class HomeConnectHandler implements ResponseDefinitionTransformerV2
               + "<body><h1>Internal Server Error</h1><p>The server encountered an internal error.</p></body></html>");
       case MALFORMED_JSON -> b.withStatus(200).withHeader("Content-Type", "application/json")
           .withBody("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"totalRecords\":12,\"entry\":[{\"resource\":{\"id");
+      case ERROR -> b.withStatus(fault.status()).withHeader("Content-Type", fault.contentType()).withBody(fault.body());
     }
     return delayed(b);
   }
