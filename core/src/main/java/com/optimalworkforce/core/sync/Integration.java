@@ -454,6 +454,33 @@ public final class Integration implements AutoCloseable {
   }
 
   /**
+   * Key rotation: re-encrypts the saved credentials under the vault's current key when they are
+   * still sealed with an older one (audited as {@code credentials.reencrypted} with the key ids).
+   * Build the integration with a vault holding both keys, the new one current; afterwards the
+   * older key is no longer needed for this integration's credentials.
+   *
+   * @return true when the credentials were re-encrypted, false when they already used the current key
+   * @throws IllegalStateException when the integration is not saved
+   * @throws com.optimalworkforce.core.security.CredentialVaultException when they do not open
+   */
+  public boolean reencryptCredentials() {
+    synchronized (lock) {
+      requireSaved("re-encrypt its credentials");
+      byte[] sealed = integrationStore.credentials(id).orElseThrow(() -> new IllegalStateException("Integration '"
+          + id + "' has no saved credentials; update its credentials to save them"));
+      if (!vault.needsReencryption(sealed)) {
+        return false;
+      }
+      String from = CredentialVault.keyIdOf(sealed);
+      byte[] resealed = vault.reencrypt(sealed, credentialContext());
+      integrationStore.saveCredentials(id, resealed);
+      audit.append("credentials.reencrypted", Map.of("integration", id, "fromKey", from,
+          "toKey", CredentialVault.keyIdOf(resealed)));
+      return true;
+    }
+  }
+
+  /**
    * Adds a region. After the initial sync, the region is synced now and its report returned;
    * before it, the region is only selected.
    */
