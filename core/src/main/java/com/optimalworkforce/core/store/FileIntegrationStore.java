@@ -49,10 +49,13 @@ public final class FileIntegrationStore implements IntegrationStore {
   private static final TypeReference<List<QuarantinedRecord>> QUARANTINE_LIST = new TypeReference<>() {};
 
   private final Path root;
+  /** The directory's real path, for equality. */
+  private final Path identity;
   private final Sealer sealer;
 
   private FileIntegrationStore(Path root, CredentialVault vault) {
     this.root = root;
+    this.identity = canonical(root);
     this.sealer = new Sealer(vault, "integration-store/");
   }
 
@@ -250,6 +253,25 @@ public final class FileIntegrationStore implements IntegrationStore {
   public synchronized void saveSnapshot(String integrationId, AggregateSnapshot snapshot) {
     Objects.requireNonNull(snapshot, "snapshot");
     write(integrationId, SNAPSHOT, snapshot.toJson().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Equal to another instance over the same directory: they hold the same data. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FileIntegrationStore other && identity.equals(other.identity);
+  }
+
+  @Override
+  public int hashCode() {
+    return identity.hashCode();
+  }
+
+  private static Path canonical(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return dir.toAbsolutePath().normalize();
+    }
   }
 
   @Override
