@@ -118,8 +118,11 @@ class IntegrationTest {
     assertThat(wrong.ok()).isFalse();
     assertThat(wrong.message()).startsWith("Invalid credentials: ").contains("Check the key");
     assertThat(acme.status().saved()).isFalse();
+    assertThat(acme.status().state()).isEqualTo(IntegrationState.ERROR);
+    assertThat(acme.status().lastError()).get().asString().startsWith("Invalid credentials: ");
     assertThat(acme.diagnose()).extracting(Diagnostic::code)
         .containsExactly(Diagnostic.Code.NOT_CONNECTED, Diagnostic.Code.NO_REGION_SELECTED);
+    assertThat(acme.diagnose().get(0).message()).contains("The last test failed: Invalid credentials: ");
     assertThatThrownBy(() -> acme.complete(SyncProgressListener.noop())).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("test the connection successfully");
 
@@ -129,6 +132,8 @@ class IntegrationTest {
     assertThat(is.find("acme")).isEmpty();
     assertThat(acme.updateCredentials(Map.of("apiKey", agency.apiKey())).ok()).isTrue();
     assertThat(is.find("acme")).isPresent();
+    assertThat(acme.status().state()).isEqualTo(IntegrationState.CONNECTED);
+    assertThat(acme.status().lastError()).isEmpty();
     assertThat(new String(is.credentials("acme").orElseThrow(), StandardCharsets.ISO_8859_1))
         .doesNotContain(agency.apiKey().reveal());
 
@@ -230,6 +235,9 @@ class IntegrationTest {
     assertThat(preview.toJson()).doesNotContain(agency.clients().get(0).name().family());
 
     acme.testConnection();
+    assertThat(audit.entries()).extracting(AuditEntry::action).containsExactly("integration.connected",
+        "regions.selected");
+    assertThat(audit.entries().get(1).details()).containsEntry("regions", east);
     acme.complete(SyncProgressListener.noop());
     assertThat(acme.latestSnapshot()).contains(preview);
     assertThat(is.snapshot("acme")).contains(preview);
