@@ -78,7 +78,7 @@ public final class Integration implements AutoCloseable {
   /** Regions chosen before the integration was saved. */
   private Set<String> pendingRegions = Set.of();
   /** The last failed connection test's message while nothing is saved yet, else null. */
-  private String unsavedFailure;
+  private volatile String unsavedFailure;
 
   private Integration(Builder b, ConnectorConfig config) {
     this.id = b.id;
@@ -376,10 +376,7 @@ public final class Integration implements AutoCloseable {
   public IntegrationStatus status() {
     Optional<IntegrationRecord> saved = record();
     if (saved.isEmpty()) {
-      String failure;
-      synchronized (lock) {
-        failure = unsavedFailure;
-      }
+      String failure = unsavedFailure;
       // Being set up: ERROR with the message while the last connection test failed.
       return new IntegrationStatus(id, provider.id(), failure == null ? IntegrationState.CONNECTED
           : IntegrationState.ERROR, failure, pendingRegions, false, null, 0, false);
