@@ -95,7 +95,10 @@ public final class RetryPolicy {
     return maxBackoff;
   }
 
-  /** Randomization factor: a wait {@code w} becomes uniform in {@code [w(1-j), w(1+j)]}. */
+  /**
+   * Randomization factor: a wait {@code w} becomes uniform in {@code [w(1-j), w(1+j)]}, then is
+   * capped at {@link #maxBackoff()} (so waits never exceed it).
+   */
   public double jitter() {
     return jitter;
   }

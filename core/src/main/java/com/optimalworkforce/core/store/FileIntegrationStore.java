@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * store.save(IntegrationRecord.create("acme-east", "alayacare", Map.of("tenant", "acme")));
  * }</pre>
  *
- * <p>Thread-safe within one process; one process at a time may open a directory.
+ * <p>After a key rotation, {@link #reencrypt()} moves every file to the current key. Thread-safe
+ * within one process; one process at a time may open a directory.
  */
 public final class FileIntegrationStore implements IntegrationStore {
   private static final String RECORD = "record.bin";
@@ -44,13 +45,17 @@ public final class FileIntegrationStore implements IntegrationStore {
   private static final String CHECKPOINT = "checkpoint.bin";
   private static final String QUARANTINE = "quarantine.bin";
   private static final String SNAPSHOT = "snapshot.bin";
+  private static final List<String> FILES = List.of(RECORD, CREDENTIALS, CHECKPOINT, QUARANTINE, SNAPSHOT);
   private static final TypeReference<List<QuarantinedRecord>> QUARANTINE_LIST = new TypeReference<>() {};
 
   private final Path root;
+  /** The directory's real path, for equality. */
+  private final Path identity;
   private final Sealer sealer;
 
   private FileIntegrationStore(Path root, CredentialVault vault) {
     this.root = root;
+    this.identity = canonical(root);
     this.sealer = new Sealer(vault, "integration-store/");
   }
 
@@ -119,11 +124,52 @@ public final class FileIntegrationStore implements IntegrationStore {
   @Override
   public synchronized void delete(String integrationId) {
     Path d = dir(integrationId);
-    for (String f : List.of(RECORD, CREDENTIALS, CHECKPOINT, QUARANTINE, SNAPSHOT)) {
+    for (String f : FILES) {
       AtomicFiles.deleteIfExists(d.resolve(f));
+      // A write interrupted before its atomic move leaves its temporary file behind.
+      AtomicFiles.deleteIfExists(d.resolve(f + ".tmp"));
     }
     AtomicFiles.deleteIfExists(d);
     AtomicFiles.forceDirectory(root);
+  }
+
+  /**
+   * Key rotation: rewrites every file still sealed with an older key under the vault's current
+   * key (each atomically), so the older key can then be removed from the {@code KeyProvider}. Open
+   * the store with a vault that holds both keys, the new one current. Sealed credentials are
+   * re-encrypted too, but only their outer layer: the credentials inside were sealed by the caller
+   * ({@code Integration.reencryptCredentials()} re-encrypts those).
+   *
+   * @return how many files were rewritten (0 when everything is on the current key)
+   * @throws StoreException when a file does not open (changed, or its key is missing)
+   */
+  public synchronized long reencrypt() {
+    long rewritten = 0;
+    for (String integrationId : integrationDirectories()) {
+      Path d = dir(integrationId);
+      for (String f : FILES) {
+        Path file = d.resolve(f);
+        if (Files.exists(file) && sealer.resealFile(file, context(integrationId, f))) {
+          rewritten++;
+        }
+      }
+    }
+    return rewritten;
+  }
+
+  /** Ids of every integration with a directory, saved record or not. */
+  private Set<String> integrationDirectories() {
+    Set<String> ids = new TreeSet<>();
+    try (Stream<Path> dirs = Files.list(root)) {
+      for (Path d : (Iterable<Path>) dirs::iterator) {
+        if (Files.isDirectory(d)) {
+          ids.add(new String(Base64.getUrlDecoder().decode(d.getFileName().toString()), StandardCharsets.UTF_8));
+        }
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      throw new StoreException("Cannot list the integrations in " + root + ": " + e.getMessage(), e);
+    }
+    return ids;
   }
 
   @Override
@@ -207,6 +253,25 @@ public final class FileIntegrationStore implements IntegrationStore {
   public synchronized void saveSnapshot(String integrationId, AggregateSnapshot snapshot) {
     Objects.requireNonNull(snapshot, "snapshot");
     write(integrationId, SNAPSHOT, snapshot.toJson().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Equal to another instance over the same directory: they hold the same data. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FileIntegrationStore other && identity.equals(other.identity);
+  }
+
+  @Override
+  public int hashCode() {
+    return identity.hashCode();
+  }
+
+  private static Path canonical(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return dir.toAbsolutePath().normalize();
+    }
   }
 
   @Override

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -44,7 +45,8 @@ import java.util.stream.Stream;
  * {@link #close()}) writes the dirty buckets, replaces the manifest atomically (temporary file,
  * fsync, atomic move) and empties the log. On open, the log is replayed over the manifest; a torn
  * last log frame is cut off. Every file is sealed with the {@link CredentialVault}, bound to its
- * name: a changed byte, a file from elsewhere or a wrong key fails with a {@link StoreException}.
+ * name: a changed byte, a file from elsewhere or a wrong key fails with a {@link StoreException};
+ * after a key rotation, {@link #reencrypt()} moves every file to the current key.
  *
  * <p>Thread-safe within one process; one process at a time may open a directory. Close it.
  */
@@ -378,6 +380,29 @@ public final class FileScheduleStore implements ScheduleStore {
     }
     durableFiles.clear();
     durableFiles.addAll(files);
+  }
+
+  /**
+   * Key rotation: checkpoints (so the log is empty and the manifest is written with the current
+   * key), then rewrites every bucket file still sealed with an older key under the vault's current
+   * key, each atomically, so the older key can then be removed from the {@code KeyProvider}. Open
+   * the store with a vault that holds both keys, the new one current.
+   *
+   * @return how many files were on an older key and were rewritten (the manifest included)
+   * @throws StoreException when a file does not open (changed, or its key is missing)
+   */
+  public synchronized long reencrypt() {
+    checkOpen();
+    Path manifestFile = dir.resolve(MANIFEST);
+    long rewritten = sealer.needsReseal(manifestFile, MANIFEST) ? 1 : 0;
+    checkpoint();
+    for (long file : new TreeSet<>(durableFiles)) {
+      Path path = bucketFile(file);
+      if (sealer.resealFile(path, path.getFileName().toString())) {
+        rewritten++;
+      }
+    }
+    return rewritten;
   }
 
   public Path directory() {

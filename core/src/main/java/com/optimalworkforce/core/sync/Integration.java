@@ -77,6 +77,8 @@ public final class Integration implements AutoCloseable {
   private SyncEngine engine;
   /** Regions chosen before the integration was saved. */
   private Set<String> pendingRegions = Set.of();
+  /** The last failed connection test's message while nothing is saved yet, else null. */
+  private volatile String unsavedFailure;
 
   private Integration(Builder b, ConnectorConfig config) {
     this.id = b.id;
@@ -141,10 +143,11 @@ public final class Integration implements AutoCloseable {
       Optional<IntegrationRecord> saved = record();
       if (check.ok() && saved.isEmpty()) {
         integrationStore.saveCredentials(id, sealCredentials(config));
-        integrationStore.save(IntegrationRecord.create(id, provider.id(), config.settings())
-            .withSelectedRegions(pendingRegions));
-        audit.append("integration.connected", Map.of("integration", id, "connector", provider.id()));
+        saveNew(config);
       } else if (!check.ok()) {
+        if (saved.isEmpty()) {
+          unsavedFailure = check.message();
+        }
         saved.ifPresent(r -> integrationStore.save(r.withError(check.message())));
         audit.append("integration.connection-test-failed", Map.of("integration", id, "connector", provider.id(),
             "failure", check.failureKind().map(Enum::name).orElse("")));
@@ -152,6 +155,16 @@ public final class Integration implements AutoCloseable {
         integrationStore.save(saved.get().withState(IntegrationState.CONNECTED));
       }
       return check;
+    }
+  }
+
+  /** Saves the record of a new integration, with the regions chosen before (audited too). */
+  private void saveNew(ConnectorConfig c) {
+    integrationStore.save(IntegrationRecord.create(id, provider.id(), c.settings()).withSelectedRegions(pendingRegions));
+    unsavedFailure = null;
+    audit.append("integration.connected", Map.of("integration", id, "connector", provider.id()));
+    if (!pendingRegions.isEmpty()) {
+      audit.append("regions.selected", Map.of("integration", id, "regions", join(pendingRegions)));
     }
   }
 
@@ -363,8 +376,10 @@ public final class Integration implements AutoCloseable {
   public IntegrationStatus status() {
     Optional<IntegrationRecord> saved = record();
     if (saved.isEmpty()) {
-      return new IntegrationStatus(id, provider.id(), IntegrationState.CONNECTED, null, pendingRegions, false, null, 0,
-          false);
+      String failure = unsavedFailure;
+      // Being set up: ERROR with the message while the last connection test failed.
+      return new IntegrationStatus(id, provider.id(), failure == null ? IntegrationState.CONNECTED
+          : IntegrationState.ERROR, failure, pendingRegions, false, null, 0, false);
     }
     IntegrationRecord r = saved.get();
     IntegrationState state = r.state();
@@ -386,7 +401,8 @@ public final class Integration implements AutoCloseable {
     IntegrationStatus s = status();
     if (!s.saved()) {
       out.add(new Diagnostic(Diagnostic.Code.NOT_CONNECTED, "Not connected: test the connection to '"
-          + provider.displayName() + "' with valid credentials to save the integration."));
+          + provider.displayName() + "' with valid credentials to save the integration."
+          + s.lastError().map(e -> " The last test failed: " + e).orElse("")));
     }
     if (s.selectedRegions().isEmpty()) {
       out.add(new Diagnostic(Diagnostic.Code.NO_REGION_SELECTED, "No region selected: choose at least one of the"
@@ -396,7 +412,7 @@ public final class Integration implements AutoCloseable {
       out.add(new Diagnostic(Diagnostic.Code.INITIAL_SYNC_NOT_FINISHED, "Initial sync not finished: complete the"
           + " setup (run the initial sync); an interrupted one resumes from its checkpoint."));
     }
-    if (s.state() == IntegrationState.ERROR) {
+    if (s.saved() && s.state() == IntegrationState.ERROR) {
       out.add(new Diagnostic(Diagnostic.Code.LAST_SYNC_FAILED, "Last sync failed: " + s.lastError().orElse("unknown")));
     }
     if (s.quarantined() > 0) {
@@ -436,20 +452,48 @@ public final class Integration implements AutoCloseable {
       if (!check.ok()) {
         details.put("failure", check.failureKind().map(Enum::name).orElse(""));
         audit.append("credentials.rejected", details);
+        if (record().isEmpty()) {
+          unsavedFailure = check.message();
+        }
         return check;
       }
       useConfig(candidate);
       integrationStore.saveCredentials(id, sealCredentials(candidate));
       Optional<IntegrationRecord> saved = record();
       if (saved.isEmpty()) {
-        integrationStore.save(IntegrationRecord.create(id, provider.id(), candidate.settings())
-            .withSelectedRegions(pendingRegions));
-        audit.append("integration.connected", Map.of("integration", id, "connector", provider.id()));
+        saveNew(candidate);
       } else if (saved.get().state() == IntegrationState.ERROR) {
         integrationStore.save(saved.get().withState(IntegrationState.CONNECTED));
       }
       audit.append("credentials.updated", details);
       return check;
+    }
+  }
+
+  /**
+   * Key rotation: re-encrypts the saved credentials under the vault's current key when they are
+   * still sealed with an older one (audited as {@code credentials.reencrypted} with the key ids).
+   * Build the integration with a vault holding both keys, the new one current; afterwards the
+   * older key is no longer needed for this integration's credentials.
+   *
+   * @return true when the credentials were re-encrypted, false when they already used the current key
+   * @throws IllegalStateException when the integration is not saved
+   * @throws com.optimalworkforce.core.security.CredentialVaultException when they do not open
+   */
+  public boolean reencryptCredentials() {
+    synchronized (lock) {
+      requireSaved("re-encrypt its credentials");
+      byte[] sealed = integrationStore.credentials(id).orElseThrow(() -> new IllegalStateException("Integration '"
+          + id + "' has no saved credentials; update its credentials to save them"));
+      if (!vault.needsReencryption(sealed)) {
+        return false;
+      }
+      String from = CredentialVault.keyIdOf(sealed);
+      byte[] resealed = vault.reencrypt(sealed, credentialContext());
+      integrationStore.saveCredentials(id, resealed);
+      audit.append("credentials.reencrypted", Map.of("integration", id, "fromKey", from,
+          "toKey", CredentialVault.keyIdOf(resealed)));
+      return true;
     }
   }
 

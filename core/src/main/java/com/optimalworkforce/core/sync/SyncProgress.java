@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * <pre>{@code
  * SyncProgressListener bar = p -> ui.show(p.regionId() + " " + p.type().displayName() + ": "
  *     + p.percent().map(d -> String.format("%.0f%%", d)).orElse(p.streamRecords() + " records")
- *     + p.eta().map(eta -> ", about " + eta.toMinutes() + " min left").orElse(""));
+ *     + p.remaining().map(left -> ", about " + left.toMinutes() + " min left").orElse(""));
  * }</pre>
  *
  * @param integrationId the integration syncing

@@ -160,6 +160,38 @@ class ClientCredentialsTokenProviderTest {
   }
 
   @Test
+  void manyConcurrentCallersAtExpiryCauseExactlyOneProactiveRefresh() throws Exception {
+    server.stubFor(post("/oauth/accesstoken").inScenario("e").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(okJson(tokenJson("expiring", "\"600\""))).willSetStateTo("next"));
+    server.stubFor(post("/oauth/accesstoken").inScenario("e").whenScenarioStateIs("next")
+        .willReturn(okJson(tokenJson("next", "\"600\"")).withFixedDelay(200)));
+    ClientCredentialsTokenProvider tokens = provider().refreshSkew(Duration.ofSeconds(60)).build();
+    assertThat(tokens.token().reveal()).isEqualTo("expiring");
+    clock.advance(Duration.ofSeconds(541));   // 59 s before expiry: inside the skew
+
+    int callers = 32;
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Secret>> results = new ArrayList<>();
+    for (int i = 0; i < callers; i++) {
+      results.add(pool.submit(() -> {
+        start.await();
+        return tokens.token();
+      }));
+    }
+    start.countDown();
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    for (Future<Secret> f : results) {
+      seen.add(f.get().reveal());
+    }
+    pool.shutdown();
+
+    assertThat(seen).containsExactly("next");
+    assertThat(tokens.fetchCount()).isEqualTo(2);
+    server.verify(2, postRequestedFor(urlEqualTo("/oauth/accesstoken")));
+  }
+
+  @Test
   void retriesATokenEndpointThatIsBrieflyUnavailable() {
     server.stubFor(post("/oauth/accesstoken").inScenario("u").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));

@@ -73,6 +73,36 @@ class HttpResilienceTest {
   }
 
   @Test
+  void backoffWaitsAreJitteredAroundTheExponentialWait() throws IOException {
+    // Status codes stand in for responses: the first attempt of each call answers 503, the second 200.
+    ResponseView<Integer> status = new ResponseView<>() {
+      @Override
+      public int status(Integer response) {
+        return response;
+      }
+
+      @Override
+      public java.util.Optional<String> header(Integer response, String name) {
+        return java.util.Optional.empty();
+      }
+    };
+    HttpResilience jittered = HttpResilience.builder().retryPolicy(RetryPolicy.builder().maxAttempts(2)
+        .initialBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(100)).jitter(0.5).build())
+        .listener(events::add).build();
+    for (int call = 0; call < 25; call++) {
+      int[] attempts = {0};
+      assertThat(jittered.execute("GET example.test/x", true, status, () -> ++attempts[0] == 1 ? 503 : 200))
+          .isEqualTo(200);
+    }
+
+    assertThat(events).hasSize(25).allSatisfy(e -> assertThat(e.delay())
+        .isBetween(Duration.ofMillis(10), Duration.ofMillis(30)));
+    assertThat(events.stream().map(RetryEvent::delay).distinct().count()).as("random, not fixed").isGreaterThan(3);
+    assertThat(HttpResilience.ofDefaults().retryPolicy()).isEqualTo(RetryPolicy.ofDefaults());
+    assertThat(RetryPolicy.ofDefaults().jitter()).isEqualTo(0.5);
+  }
+
+  @Test
   void returnsTheLastResponseWhenRetriesRunOut() throws IOException {
     server.stubFor(get("/down").willReturn(aResponse().withStatus(502)));
 

@@ -2,6 +2,8 @@ package com.optimalworkforce.core.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.optimalworkforce.core.store.FileIntegrationStore;
+import com.optimalworkforce.core.store.FileScheduleStore;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +58,34 @@ class SecurityGuideExamplesTest {
     // end::rotation[]
     assertThat(rotated.unseal(stored.get("integration/alayacare-1/privateKey"), "integration/alayacare-1/privateKey").reveal())
         .isEqualTo(privateKey);
+  }
+
+  @Test
+  void storeRotation() {
+    Map<String, String> env = Map.of("OW_KEY_2026_01", randomBase64Key(), "OW_KEY_2026_06", randomBase64Key());
+    CredentialVault vault = CredentialVault.create(KeyProvider.ofBase64(Map.of("2026-01", env.get("OW_KEY_2026_01")),
+        "2026-01"));
+    FileIntegrationStore.open(dataDir.resolve("integrations"), vault).saveCheckpoint("alayacare-1", "{}");
+    try (FileScheduleStore schedule = FileScheduleStore.open(dataDir.resolve("schedule"), vault)) {
+      schedule.apply(List.of());
+    }
+    CredentialVault rotating = CredentialVault.create(KeyProvider.ofBase64(Map.of(
+        "2026-01", env.get("OW_KEY_2026_01"),
+        "2026-06", env.get("OW_KEY_2026_06")), "2026-06"));
+    // tag::store-rotation[]
+    // With the rotating vault (old and new key, the new one current):
+    FileIntegrationStore integrations = FileIntegrationStore.open(dataDir.resolve("integrations"), rotating);
+    long rewritten = integrations.reencrypt();
+    try (FileScheduleStore schedule = FileScheduleStore.open(dataDir.resolve("schedule"), rotating)) {
+      rewritten += schedule.reencrypt();
+    }
+    // ... and integration.reencryptCredentials() for each saved Integration, then remove the old key.
+    // end::store-rotation[]
+    assertThat(rewritten).as("the integration's checkpoint and the schedule's manifest").isEqualTo(2);
+    CredentialVault rotated = CredentialVault.create(KeyProvider.ofBase64(Map.of("2026-06", env.get("OW_KEY_2026_06")),
+        "2026-06"));
+    assertThat(FileIntegrationStore.open(dataDir.resolve("integrations"), rotated).checkpoint("alayacare-1")).contains("{}");
+    FileScheduleStore.open(dataDir.resolve("schedule"), rotated).close();
   }
 
   @Test

@@ -104,6 +104,37 @@ class FileScheduleStoreTest {
   }
 
   @Test
+  void rotationReencryptsEveryFileSoTheOldKeyCanBeRemoved() throws IOException {
+    CredentialVault rotating = CredentialVault.create(KeyProvider.of(Map.of("k1", key(1), "k2", key(3)), "k2"));
+    CredentialVault rotated = CredentialVault.create(KeyProvider.of("k2", key(3)));
+    FileScheduleStore.Builder small = FileScheduleStore.builder(dir, VAULT).bucketSize(4).cachedBuckets(2);
+    try (FileScheduleStore store = small.open()) {
+      for (int i = 0; i < 40; i++) {
+        store.upsert("east", visit(i));
+      }
+    }
+    long bucketFiles;
+    try (Stream<Path> files = Files.list(dir)) {
+      bucketFiles = files.filter(f -> f.getFileName().toString().startsWith("b-")).count();
+    }
+    Map<RecordKey, StoredRecord> expected;
+    long rewritten;
+    try (FileScheduleStore store = FileScheduleStore.builder(dir, rotating).bucketSize(4).cachedBuckets(2).open()) {
+      store.apply(List.of(ScheduleWrite.put("east", visit(100), 2)));   // logged under the new key
+      rewritten = store.reencrypt();
+      assertThat(store.reencrypt()).isZero();
+      expected = content(store);
+    }
+    // The manifest and every bucket file but the one the new write changed (written under the new key).
+    assertThat(bucketFiles).isGreaterThanOrEqualTo(10);
+    assertThat(rewritten).isGreaterThanOrEqualTo(bucketFiles);
+    assertThat(expected).hasSize(41);
+    try (FileScheduleStore store = FileScheduleStore.open(dir, rotated)) {
+      assertThat(content(store)).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void aTamperedBucketFileFailsClearlyInsteadOfReturningWrongData() throws IOException {
     try (FileScheduleStore store = FileScheduleStore.open(dir, VAULT)) {
       store.upsert("east", visit(1));

@@ -301,6 +301,23 @@ class CanarySecretTest {
       seen(reopened, reopened.status(), reopened.testConnection(), reopened.syncNow());
     }
 
+    // Key rotation: the store's files and the credentials are re-encrypted under a new key; a store
+    // opened without the key that sealed it fails.
+    byte[] newKey = new byte[32];
+    new SecureRandom().nextBytes(newKey);
+    CredentialVault rotating = CredentialVault.create(KeyProvider.of(Map.of("k1", keyBytes, "k2", newKey), "k2"));
+    FileIntegrationStore rotatingStore = FileIntegrationStore.open(storeDir, rotating);
+    seen(rotatingStore.reencrypt(), rotatingStore);
+    try (Integration rotated = Integration.builder("canary-integration", provider).vault(rotating)
+        .integrationStore(rotatingStore).auditLog(AuditLog.file(auditFile, AGENCY.clock())).clock(AGENCY.clock())
+        .build()) {
+      assertThat(rotated.reencryptCredentials()).isTrue();
+      seen(rotated, rotated.status());
+    }
+    CredentialVault oldKeyOnly = CredentialVault.create(KeyProvider.of("k1", keyBytes));
+    seen(thrown(() -> Integration.builder("canary-integration", provider).vault(oldKeyOnly)
+        .integrationStore(FileIntegrationStore.open(storeDir, oldKeyOnly)).build()));
+
     // Encrypted at rest: no store file and no audit line holds the secret.
     try (java.util.stream.Stream<Path> files = Files.walk(storeDir)) {
       List<Path> stored = files.filter(Files::isRegularFile).collect(Collectors.toList());
@@ -310,7 +327,8 @@ class CanarySecretTest {
       }
     }
     String auditText = Files.readString(auditFile);
-    assertThat(auditText).contains("credentials.updated").contains("credentials.rejected");
+    assertThat(auditText).contains("credentials.updated").contains("credentials.rejected")
+        .contains("credentials.reencrypted");
     seen(auditText);
 
     assertNoCanarySeen("fetched an access token", "sync run");

@@ -118,8 +118,11 @@ class IntegrationTest {
     assertThat(wrong.ok()).isFalse();
     assertThat(wrong.message()).startsWith("Invalid credentials: ").contains("Check the key");
     assertThat(acme.status().saved()).isFalse();
+    assertThat(acme.status().state()).isEqualTo(IntegrationState.ERROR);
+    assertThat(acme.status().lastError()).get().asString().startsWith("Invalid credentials: ");
     assertThat(acme.diagnose()).extracting(Diagnostic::code)
         .containsExactly(Diagnostic.Code.NOT_CONNECTED, Diagnostic.Code.NO_REGION_SELECTED);
+    assertThat(acme.diagnose().get(0).message()).contains("The last test failed: Invalid credentials: ");
     assertThatThrownBy(() -> acme.complete(SyncProgressListener.noop())).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("test the connection successfully");
 
@@ -129,6 +132,8 @@ class IntegrationTest {
     assertThat(is.find("acme")).isEmpty();
     assertThat(acme.updateCredentials(Map.of("apiKey", agency.apiKey())).ok()).isTrue();
     assertThat(is.find("acme")).isPresent();
+    assertThat(acme.status().state()).isEqualTo(IntegrationState.CONNECTED);
+    assertThat(acme.status().lastError()).isEmpty();
     assertThat(new String(is.credentials("acme").orElseThrow(), StandardCharsets.ISO_8859_1))
         .doesNotContain(agency.apiKey().reveal());
 
@@ -230,6 +235,9 @@ class IntegrationTest {
     assertThat(preview.toJson()).doesNotContain(agency.clients().get(0).name().family());
 
     acme.testConnection();
+    assertThat(audit.entries()).extracting(AuditEntry::action).containsExactly("integration.connected",
+        "regions.selected");
+    assertThat(audit.entries().get(1).details()).containsEntry("regions", east);
     acme.complete(SyncProgressListener.noop());
     assertThat(acme.latestSnapshot()).contains(preview);
     assertThat(is.snapshot("acme")).contains(preview);
@@ -340,5 +348,157 @@ class IntegrationTest {
     release.countDown();
     assertThat(first.get().completed()).isTrue();
     assertThat(acme.status().state()).isEqualTo(IntegrationState.CONNECTED);
+  }
+
+  @Test
+  void disconnectingStopsARunningSyncAfterItsPageKeepsTheDataAndReconnectingResumesIt() {
+    IntegrationStore is = FileIntegrationStore.open(dir, VAULT);
+    Integration acme = builder(is).config(config(agency.apiKey().reveal(), Map.of())).build();
+    assertThat(acme.testConnection().ok()).isTrue();
+    String east = region(agency, 0);
+    acme.selectRegions(Set.of(east));
+    List<SyncProgress> pages = new ArrayList<>();
+
+    SyncReport stopped = acme.complete(p -> {
+      pages.add(p);
+      if (pages.size() == 3) {
+        acme.disconnect();   // e.g. from the dashboard, while the sync runs
+      }
+    });
+
+    assertThat(stopped.completed()).isFalse();
+    assertThat(stopped.failure()).get().asString().contains("stopped on request");
+    assertThat(pages).hasSize(3);
+    assertThat(stopped.pages()).isEqualTo(3);
+    assertThat(acme.status().state()).isEqualTo(IntegrationState.DISCONNECTED);
+    assertThat(acme.status().initialSyncCompleted()).isFalse();
+    long kept = store.size();
+    assertThat(kept).as("the pages synced before the stop are kept").isPositive();
+    assertThatThrownBy(acme::syncNow).hasMessageContaining("is disconnected");
+    assertThat(store.size()).isEqualTo(kept);
+    assertThat(audit.entries()).extracting(AuditEntry::action).containsSubsequence("integration.disconnected",
+        "sync.failed");
+
+    assertThat(acme.reconnect().ok()).isTrue();
+    SyncReport resumed = acme.syncNow();
+    assertThat(resumed.completed()).isTrue();
+    assertThat(resumed.resumed()).isTrue();
+    assertThat(resumed.runId()).isEqualTo(stopped.runId());
+    assertThat(acme.status().initialSyncCompleted()).isTrue();
+    assertThat(content(store)).isEqualTo(expected(agency, Set.of(east), SyncWindow.DEFAULT, clock));
+    assertThat(recorder.changes).hasSize(expected(agency, Set.of(east), SyncWindow.DEFAULT, clock).size());
+  }
+
+  @Test
+  void afterAKeyRotationTheCredentialsAreReencryptedAndOpenWithTheNewKeyAlone() {
+    byte[] k1 = new byte[32];
+    byte[] k2 = new byte[32];
+    java.util.Arrays.fill(k1, (byte) 1);
+    java.util.Arrays.fill(k2, (byte) 2);
+    CredentialVault old = CredentialVault.create(KeyProvider.of("k1", k1));
+    CredentialVault rotating = CredentialVault.create(KeyProvider.of(Map.of("k1", k1, "k2", k2), "k2"));
+    CredentialVault rotated = CredentialVault.create(KeyProvider.of("k2", k2));
+    Integration first = Integration.builder("acme", provider()).config(config(agency.apiKey().reveal(), Map.of()))
+        .vault(old).integrationStore(FileIntegrationStore.open(dir, old)).auditLog(audit).clock(clock).build();
+    assertThat(first.testConnection().ok()).isTrue();
+    first.selectRegions(Set.of(region(agency, 0)));
+
+    // The host adds the new key, makes it current, and re-encrypts the store and the credentials.
+    FileIntegrationStore rotatingStore = FileIntegrationStore.open(dir, rotating);
+    assertThat(rotatingStore.reencrypt()).isPositive();
+    Integration during = Integration.builder("acme", provider()).vault(rotating).integrationStore(rotatingStore)
+        .auditLog(audit).clock(clock).build();
+    assertThat(during.reencryptCredentials()).isTrue();
+    assertThat(during.reencryptCredentials()).isFalse();
+    assertThat(audit.entries()).filteredOn(e -> e.action().equals("credentials.reencrypted")).singleElement()
+        .satisfies(e -> assertThat(e.details()).containsEntry("fromKey", "k1").containsEntry("toKey", "k2"));
+
+    // The old key is removed: the integration opens, connects and syncs with the new key alone.
+    Integration after = Integration.builder("acme", provider()).vault(rotated)
+        .integrationStore(FileIntegrationStore.open(dir, rotated)).scheduleStore(store).auditLog(audit).clock(clock)
+        .build();
+    assertThat(after.testConnection().ok()).isTrue();
+    assertThat(after.complete(SyncProgressListener.noop()).completed()).isTrue();
+    assertThat(audit.verify().ok()).isTrue();
+    assertThatThrownBy(() -> Integration.builder("acme", provider()).vault(rotated)
+        .integrationStore(FileIntegrationStore.open(dir, old)).build())
+        .as("a store opened with the removed key fails clearly").hasMessageContaining("Cannot decrypt");
+  }
+
+  /** Runs "sync now" on its thread; holds scheduled runs for the test to start by hand. */
+  static final class HeldExecutor extends java.util.concurrent.ScheduledThreadPoolExecutor {
+    record Held(Runnable task, Duration delay) {}
+
+    final List<Held> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    HeldExecutor() {
+      super(1);
+    }
+
+    @Override
+    public java.util.concurrent.ScheduledFuture<?> schedule(Runnable command, long delay,
+        java.util.concurrent.TimeUnit unit) {
+      held.add(new Held(command, Duration.ofNanos(unit.toNanos(delay))));
+      return super.schedule(() -> { }, 365, java.util.concurrent.TimeUnit.DAYS); // a real future to cancel
+    }
+
+    @Override
+    public void execute(Runnable command) {
+      super.schedule(command, 0, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** Moves the clock to the next scheduled run's time and runs it here. */
+    void runNext(MutableClock clock) {
+      Held next = held.remove(0);
+      clock.advance(next.delay());
+      next.task().run();
+    }
+  }
+
+  @Test
+  void theSchedulerSyncsTheIntegrationDailySkipsItWhileDisconnectedAndSyncsNowOnDemand() throws Exception {
+    Integration acme = builder(FileIntegrationStore.open(dir, VAULT)).config(config(agency.apiKey().reveal(), Map.of()))
+        .build();
+    HeldExecutor executor = new HeldExecutor();
+    try {
+      SyncScheduler.ScheduledSync nightly = SyncScheduler.builder(executor).clock(clock).build().schedule(acme);
+      java.time.Instant due = nightly.nextRun().orElseThrow();
+      assertThat(due.atZone(clock.getZone()).toLocalTime()).as("daily at 02:00 by default")
+          .isEqualTo(java.time.LocalTime.of(2, 0));
+      assertThat(executor.held).singleElement().extracting(HeldExecutor.Held::delay)
+          .isEqualTo(Duration.between(clock.instant(), due));
+
+      // Not set up yet: the run is skipped, and the next one scheduled a day later.
+      executor.runNext(clock);
+      assertThat(nightly.lastReport()).isEmpty();
+      assertThat(executor.held).singleElement().extracting(HeldExecutor.Held::delay).isEqualTo(Duration.ofDays(1));
+
+      // Set up: the next night runs the initial sync.
+      assertThat(acme.testConnection().ok()).isTrue();
+      acme.selectRegions(Set.of(region(agency, 0)));
+      executor.runNext(clock);
+      assertThat(nightly.lastReport()).get().extracting(SyncReport::completed).isEqualTo(true);
+      assertThat(acme.status().initialSyncCompleted()).isTrue();
+
+      // "Sync now" between nights: an incremental sync of the changes.
+      List<String> changed = agency.changeVisits(v -> v.regionId().equals(region(agency, 0)), 0.02, 11);
+      clock.advance(Duration.ofHours(1));
+      SyncReport now = nightly.syncNow().get(60, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(now.updated()).isEqualTo(changed.size()).isPositive();
+      assertThat(nightly.lastReport()).containsSame(now);
+
+      // Disconnected: nightly runs are skipped, nothing is synced or audited as a sync.
+      acme.disconnect();
+      long syncsAudited = audit.entries().stream().filter(e -> e.action().startsWith("sync.")).count();
+      executor.runNext(clock);
+      assertThat(audit.entries().stream().filter(e -> e.action().startsWith("sync.")).count()).isEqualTo(syncsAudited);
+      assertThat(nightly.lastReport()).containsSame(now);
+      assertThat(executor.held).hasSize(1);
+
+      nightly.cancel();
+      assertThat(nightly.nextRun()).isEmpty();
+    } finally {
+      executor.shutdownNow();
+    }
   }
 }

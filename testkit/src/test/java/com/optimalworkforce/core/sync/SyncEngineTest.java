@@ -272,6 +272,41 @@ class SyncEngineTest {
   }
 
   @Test
+  void twoFileStoreInstancesOverOneDirectoryShareTheSyncLock(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    com.optimalworkforce.core.security.CredentialVault vault = com.optimalworkforce.core.security.CredentialVault
+        .create(com.optimalworkforce.core.security.KeyProvider.of("k1", new byte[32]));
+    CountDownLatch inRead = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Around blocking = new Around(connector(agency).build(), r -> {
+      inRead.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    SyncEngine first = SyncEngine.builder("acme", blocking).scheduleStore(store)
+        .integrationStore(com.optimalworkforce.core.store.FileIntegrationStore.open(dir, vault)).clock(clock)
+        .pageSize(PAGE).build();
+    // e.g. a second Integration built over the same directory
+    SyncEngine second = SyncEngine.builder("acme", connector(agency).build()).scheduleStore(store)
+        .integrationStore(com.optimalworkforce.core.store.FileIntegrationStore.open(dir, vault)).clock(clock)
+        .pageSize(PAGE).build();
+    CompletableFuture<SyncReport> running = CompletableFuture.supplyAsync(() -> first.sync(allRegions(agency)));
+    assertThat(inRead.await(10, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(second.isSyncing()).isTrue();
+    assertThatThrownBy(() -> second.sync(allRegions(agency))).isInstanceOf(SyncAlreadyRunningException.class)
+        .hasMessageContaining("already syncing");
+
+    release.countDown();
+    assertThat(running.get(30, TimeUnit.SECONDS).completed()).isTrue();
+    assertThat(second.isSyncing()).isFalse();
+    assertThat(second.sync(allRegions(agency)).completed()).isTrue();
+  }
+
+  @Test
   void progressReportsPagesRecordsPercentAndEtaFromTheClock() {
     String east = region(agency, 0);
     List<SyncProgress> seen = new ArrayList<>();

@@ -40,4 +40,27 @@ public final class Sealer {
   public byte[] readFile(Path file, String context) {
     return open(AtomicFiles.read(file), context, file);
   }
+
+  /** True when the file opens and was sealed with a key other than the vault's current one. */
+  public boolean needsReseal(Path file, String context) {
+    byte[] sealed = AtomicFiles.read(file);
+    open(sealed, context, file);
+    return vault.needsReencryption(sealed);
+  }
+
+  /**
+   * Key rotation: opens the file (checking it) and, when it was sealed with a key other than the
+   * vault's current one, replaces it atomically with the same content sealed with the current key.
+   *
+   * @return true when the file was rewritten
+   */
+  public boolean resealFile(Path file, String context) {
+    byte[] sealed = AtomicFiles.read(file);
+    byte[] plain = open(sealed, context, file);
+    if (!vault.needsReencryption(sealed)) {
+      return false;
+    }
+    writeFile(file, plain, context);
+    return true;
+  }
 }

@@ -5,14 +5,15 @@ import com.optimalworkforce.core.sync.SyncAlreadyRunningException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * One sync (or region removal) per integration at a time in this JVM, whichever engine instance
- * asks: integrations are identified by their store and id. Not API.
+ * asks: integrations are identified by their store (by {@code equals}: a file store by its
+ * directory, so two instances over one directory share their locks) and id. Entries exist only
+ * while held. Not API.
  */
 public final class SyncLocks {
-  private static final Map<IntegrationStore, Map<String, Held>> HELD = new WeakHashMap<>();
+  private static final Map<IntegrationStore, Map<String, Held>> HELD = new HashMap<>();
 
   private SyncLocks() {}
 
@@ -38,6 +39,9 @@ public final class SyncLocks {
           Map<String, Held> ids = HELD.get(store);
           if (ids != null) {
             ids.remove(integrationId);
+            if (ids.isEmpty()) {
+              HELD.remove(store);
+            }
           }
         }
       }

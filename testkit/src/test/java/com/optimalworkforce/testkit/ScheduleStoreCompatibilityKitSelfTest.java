@@ -1,0 +1,143 @@
+package com.optimalworkforce.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.optimalworkforce.core.model.RecordKey;
+import com.optimalworkforce.core.store.InMemoryScheduleStore;
+import com.optimalworkforce.core.store.ScheduleQuery;
+import com.optimalworkforce.core.store.ScheduleStore;
+import com.optimalworkforce.core.store.ScheduleWrite;
+import com.optimalworkforce.core.store.StoredRecord;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/** The kit must fail broken schedule stores: run through the JUnit Platform against deliberately broken ones. */
+class ScheduleStoreCompatibilityKitSelfTest {
+
+  /** Delegates everything; subclasses break one thing. */
+  static class Delegating implements ScheduleStore {
+    final InMemoryScheduleStore d;
+
+    Delegating(InMemoryScheduleStore d) {
+      this.d = d;
+    }
+
+    @Override
+    public Optional<StoredRecord> find(RecordKey key) {
+      return d.find(key);
+    }
+
+    @Override
+    public void apply(List<? extends ScheduleWrite> writes) {
+      d.apply(writes);
+    }
+
+    @Override
+    public Stream<StoredRecord> query(ScheduleQuery query) {
+      return d.query(query);
+    }
+  }
+
+  /** Answers queries by type and region but ignores their time window. */
+  static final class IgnoringTheWindow extends Delegating {
+    IgnoringTheWindow(InMemoryScheduleStore d) {
+      super(d);
+    }
+
+    @Override
+    public Stream<StoredRecord> query(ScheduleQuery query) {
+      return d.query(new ScheduleQuery(query.types(), query.regionIds(), null));
+    }
+  }
+
+  /** Drops "seen in run N" marks, which deletion detection relies on. */
+  static final class DroppingTouches extends Delegating {
+    DroppingTouches(InMemoryScheduleStore d) {
+      super(d);
+    }
+
+    @Override
+    public void apply(List<? extends ScheduleWrite> writes) {
+      d.apply(writes.stream().filter(w -> !(w instanceof ScheduleWrite.Touch)).toList());
+    }
+  }
+
+  static class IgnoringTheWindowCase extends ScheduleStoreCompatibilityKit {
+    @Override
+    protected ScheduleStore newStore() {
+      return new IgnoringTheWindow(InMemoryScheduleStore.create());
+    }
+  }
+
+  static class DroppingTouchesCase extends ScheduleStoreCompatibilityKit {
+    @Override
+    protected ScheduleStore newStore() {
+      return new DroppingTouches(InMemoryScheduleStore.create());
+    }
+  }
+
+  /** Keeps nothing across a restart. */
+  static class ForgettingOnReopenCase extends ScheduleStoreCompatibilityKit {
+    @Override
+    protected ScheduleStore newStore() {
+      return new Delegating(InMemoryScheduleStore.create());
+    }
+
+    @Override
+    protected ScheduleStore reopen(ScheduleStore store) {
+      return new Delegating(InMemoryScheduleStore.create());
+    }
+  }
+
+  static class HealthyCase extends ScheduleStoreCompatibilityKit {
+    @Override
+    protected ScheduleStore newStore() {
+      return new Delegating(InMemoryScheduleStore.create());
+    }
+  }
+
+  private static Map<String, TestExecutionResult> results(Class<?> kitCase) {
+    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(kitCase)).execute().testEvents().finished()
+        .stream().collect(Collectors.toMap(e -> e.getTestDescriptor().getLegacyReportingName().replace("()", ""),
+            e -> e.getPayload(TestExecutionResult.class).orElseThrow()));
+  }
+
+  private static Map<String, String> outcomes(Class<?> kitCase) {
+    return results(kitCase).entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getStatus().name()));
+  }
+
+  @Test
+  void kitFailsAStoreThatIgnoresTheQueryWindow() {
+    assertThat(outcomes(IgnoringTheWindowCase.class)).containsEntry("queriesFollowTheReadRules", "FAILED")
+        .containsEntry("upsertAndDeleteReturnPreviousVersions", "SUCCESSFUL")
+        .containsEntry("queriesReturnKeyOrder", "SUCCESSFUL");
+  }
+
+  @Test
+  void kitFailsAStoreThatDropsSeenMarks() {
+    assertThat(outcomes(DroppingTouchesCase.class)).containsEntry("batchesAreIdempotent", "FAILED")
+        .containsEntry("queriesFollowTheReadRules", "SUCCESSFUL");
+  }
+
+  @Test
+  void kitFailsAStoreThatForgetsOnRestart() {
+    assertThat(outcomes(ForgettingOnReopenCase.class)).containsEntry("upsertAndDeleteReturnPreviousVersions", "FAILED")
+        .containsEntry("syncIntoTheStore", "FAILED")
+        .containsEntry("batchesAreIdempotent", "SUCCESSFUL");
+  }
+
+  @Test
+  void kitPassesAHealthyStoreThroughTheSameHarness() {
+    assertThat(results(HealthyCase.class)).hasSize(5).allSatisfy((name, result) -> assertThat(result.getStatus())
+        .as("%s: %s", name, result.getThrowable().map(Throwable::getMessage).orElse(""))
+        .isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+  }
+}
