@@ -50,6 +50,8 @@ public final class AlayaCareConnectorConfig {
 
   private final URI baseUrl;
   private final String tenant;
+  private final String environment;
+  private final String domain;
   private final Secret publicKey;
   private final Secret privateKey;
   private final Duration timeout;
@@ -67,6 +69,8 @@ public final class AlayaCareConnectorConfig {
         : URI.create("https://" + b.tenant + (b.environment == null ? "" : "." + b.environment) + ".alayacare."
             + b.domain + "/ext/api/v2/");
     this.tenant = b.tenant;
+    this.environment = b.tenant == null ? null : b.environment;
+    this.domain = b.tenant == null ? null : b.domain;
     this.publicKey = b.publicKey;
     this.privateKey = b.privateKey;
     this.timeout = b.timeout;
@@ -126,8 +130,13 @@ public final class AlayaCareConnectorConfig {
 
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.baseUrl = baseUrl;
-    b.tenant = tenant;
+    if (tenant != null) {
+      b.tenant = tenant;
+      b.environment = environment;
+      b.domain = domain;
+    } else {
+      b.baseUrl = baseUrl;
+    }
     b.publicKey = publicKey;
     b.privateKey = privateKey;
     b.timeout = timeout;
@@ -240,6 +249,7 @@ public final class AlayaCareConnectorConfig {
     private String tenant;
     private String environment;
     private String domain = "ca";
+    private boolean domainSet;
     private Secret publicKey;
     private Secret privateKey;
     private Duration timeout = ConnectorConfig.DEFAULT_TIMEOUT;
@@ -289,6 +299,7 @@ public final class AlayaCareConnectorConfig {
         throw new IllegalArgumentException("domain must be 'ca' or 'com' but was '" + domain + "'");
       }
       this.domain = d;
+      this.domainSet = true;
       return this;
     }
 
@@ -309,6 +320,14 @@ public final class AlayaCareConnectorConfig {
       if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
         throw new IllegalArgumentException("baseUrl must be an https URL such as https://example.alayacare.ca but was '"
             + baseUrl + "'");
+      }
+      if (uri.getRawUserInfo() != null) {
+        throw new IllegalArgumentException("baseUrl must not hold credentials (set the publicKey and privateKey"
+            + " instead) but was '" + baseUrl.replace(uri.getRawUserInfo() + "@", "***@") + "'");
+      }
+      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        throw new IllegalArgumentException("baseUrl must be the tenant's address without a query or fragment, such as"
+            + " https://example.alayacare.ca, but was '" + baseUrl + "'");
       }
       String path = uri.getPath() == null ? "" : uri.getPath();
       if (!path.endsWith("/")) {
@@ -426,6 +445,12 @@ public final class AlayaCareConnectorConfig {
       if (baseUrl != null && tenant != null) {
         throw new IllegalStateException("AlayaCare connector: set either the tenant or the baseUrl, not both (tenant '"
             + tenant + "', baseUrl " + baseUrl + ")");
+      }
+      if (baseUrl != null && (environment != null || domainSet)) {
+        throw new IllegalStateException("AlayaCare connector: the environment and domain complete a tenant, not a"
+            + " baseUrl; put them in the baseUrl instead (baseUrl " + baseUrl
+            + (environment == null ? "" : ", environment '" + environment + "'")
+            + (domainSet ? ", domain '" + domain + "'" : "") + ")");
       }
       if (publicKey == null || privateKey == null) {
         throw new IllegalStateException("AlayaCare connector: both the public key and the private key of the API key"

@@ -57,6 +57,10 @@ class AlayaCareConnectorConfigTest {
         Arguments.of((Consumer<AlayaCareConnectorConfig.Builder>) b -> b.environment("prod"), "'prod'"),
         Arguments.of((Consumer<AlayaCareConnectorConfig.Builder>) b -> b.domain("org"), "'org'"),
         Arguments.of((Consumer<AlayaCareConnectorConfig.Builder>) b -> b.baseUrl("ftp://example.alayacare.ca"), "ftp://"),
+        Arguments.of((Consumer<AlayaCareConnectorConfig.Builder>) b -> b.baseUrl("https://pub:priv@example.alayacare.ca"),
+            "https://***@example.alayacare.ca"),
+        Arguments.of((Consumer<AlayaCareConnectorConfig.Builder>) b -> b.baseUrl("https://example.alayacare.ca/?tenant=x"),
+            "?tenant=x"),
         Arguments.of((Consumer<AlayaCareConnectorConfig.Builder>) b -> b.pageSize(0), "was 0"),
         Arguments.of((Consumer<AlayaCareConnectorConfig.Builder>) b -> b.pageSize(5000), "was 5000"),
         Arguments.of((Consumer<AlayaCareConnectorConfig.Builder>) b -> b.concurrency(64), "was 64"),
@@ -84,6 +88,27 @@ class AlayaCareConnectorConfigTest {
     assertThatThrownBy(() -> AlayaCareConnectorConfig.builder().baseUrl("http://example.alayacare.ca")
         .publicKey(PUB).privateKey(PRIV).build()).hasMessageContaining("must use https")
         .hasMessageContaining("http://example.alayacare.ca");
+    assertThatThrownBy(() -> AlayaCareConnectorConfig.builder().baseUrl("https://x.alayacare.ca").environment("uat")
+        .publicKey(PUB).privateKey(PRIV).build()).hasMessageContaining("environment 'uat'")
+        .hasMessageContaining("https://x.alayacare.ca/ext/api/v2/");
+    assertThatThrownBy(() -> AlayaCareConnectorConfig.builder().baseUrl("https://x.alayacare.ca").domain("com")
+        .publicKey(PUB).privateKey(PRIV).build()).hasMessageContaining("domain 'com'");
+  }
+
+  @Test
+  void toBuilderRebuildsTheSameConfiguration() {
+    AlayaCareConnectorConfig byTenant = AlayaCareConnectorConfig.builder().tenant("acme").environment("uat").domain("com")
+        .publicKey(PUB).privateKey(PRIV).pageSize(250).build();
+    AlayaCareConnectorConfig again = byTenant.toBuilder().build();
+    assertThat(again.baseUrl()).isEqualTo(byTenant.baseUrl());
+    assertThat(again.tenant()).hasValue("acme");
+    assertThat(again.pageSize()).isEqualTo(250);
+    assertThat(byTenant.toBuilder().environment("staging").build().baseUrl())
+        .hasToString("https://acme.staging.alayacare.com/ext/api/v2/");
+    AlayaCareConnectorConfig byUrl = AlayaCareConnectorConfig.builder().baseUrl("https://acme.alayacare.ca")
+        .publicKey(PUB).privateKey(PRIV).build();
+    assertThat(byUrl.toBuilder().timeout(Duration.ofSeconds(5)).build().baseUrl()).isEqualTo(byUrl.baseUrl());
+    assertThat(byUrl.toBuilder().build().tenant()).isEmpty();
   }
 
   @Test

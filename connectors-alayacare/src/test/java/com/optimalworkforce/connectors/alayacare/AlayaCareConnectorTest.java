@@ -3,6 +3,7 @@ package com.optimalworkforce.connectors.alayacare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.optimalworkforce.core.connector.ConnectionCheck;
 import com.optimalworkforce.core.connector.ConnectionFailure;
 import com.optimalworkforce.core.connector.Page;
@@ -17,6 +18,7 @@ import com.optimalworkforce.core.model.SourceRecord;
 import com.optimalworkforce.core.model.TimeWindow;
 import com.optimalworkforce.core.model.Unavailability;
 import com.optimalworkforce.core.model.Visit;
+import com.optimalworkforce.core.model.VisitStatus;
 import com.optimalworkforce.core.security.Secret;
 import com.optimalworkforce.testkit.BehaviourProfiles;
 import com.optimalworkforce.testkit.ReferenceSpecs;
@@ -24,6 +26,7 @@ import com.optimalworkforce.testkit.SyntheticAgency;
 import com.optimalworkforce.testkit.alayacare.AlayaCareSimulator;
 import com.optimalworkforce.testkit.alayacare.AlayaCareSpecValidator;
 import com.optimalworkforce.testkit.alayacare.Exchange;
+import com.optimalworkforce.testkit.alayacare.SimulatedFault;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.DayOfWeek;
@@ -32,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +48,7 @@ class AlayaCareConnectorTest {
       .weeksOfHistory(2).weeksAhead(1).build();
   static final AlayaCareSimulator SIM = AlayaCareSimulator.builder(AGENCY).recordExchanges(true).start();
   static final TimeWindow WINDOW = AGENCY.window();
+  static final ObjectMapper JSON = new ObjectMapper();
 
   @AfterAll
   static void stop() {
@@ -108,6 +113,69 @@ class AlayaCareConnectorTest {
   }
 
   @Test
+  void allTenAlayaCareStatusesAreServedAndMapped() throws Exception {
+    List<Visit> inWindow = AGENCY.visits().filter(v -> WINDOW.contains(v.start())).toList();
+    List<Visit> future = inWindow.stream().filter(v -> v.start().isAfter(AGENCY.now().plus(Duration.ofDays(1))))
+        .toList();
+    List<Visit> past = inWindow.stream().filter(v -> v.end().isBefore(AGENCY.now().minus(Duration.ofDays(4))))
+        .filter(v -> v.status() == VisitStatus.COMPLETED).toList();
+    // The agency has no offered, late or (at its "now") clocked visits; make one of each, and of the rarer ones.
+    List<Visit> originals = List.of(future.stream().filter(v -> v.status() == VisitStatus.OPEN).findFirst().orElseThrow(),
+        future.stream().filter(v -> v.status() == VisitStatus.SCHEDULED).findFirst().orElseThrow(),
+        past.get(0), past.get(1), past.get(2), past.get(3));
+    List<Visit> changed = List.of(
+        originals.get(0).toBuilder().status(VisitStatus.OFFERED).build(),
+        originals.get(1).toBuilder().status(VisitStatus.ON_HOLD).build(),
+        originals.get(2).toBuilder().status(VisitStatus.SCHEDULED).build(), // start passed, not clocked in: late
+        originals.get(3).toBuilder().status(VisitStatus.IN_PROGRESS).build(),
+        originals.get(4).toBuilder().status(VisitStatus.MISSED).build(),
+        originals.get(5).toBuilder().status(VisitStatus.CANCELLED).cancelReason("Client cancelled: moved").build());
+    changed.forEach(AGENCY::put);
+    try (AlayaCareConnector connector = Simulators.connector(SIM)) {
+      Map<String, Visit> read = readAll(connector, EntityType.VISIT).stream().map(Visit.class::cast)
+          .collect(Collectors.toMap(Visit::id, Function.identity()));
+      for (Visit v : AGENCY.visits().filter(v -> WINDOW.contains(v.start())).toList()) {
+        Visit got = read.get(Long.toString(SIM.visitId(v.id())));
+        assertThat(got.status()).as("status of %s", v.id()).isEqualTo(v.status());
+        assertThat(got.cancelReason()).as("cancel reason of %s", v.id()).isEqualTo(v.cancelReason());
+      }
+    } finally {
+      originals.forEach(AGENCY::put);
+    }
+    Set<String> served = new TreeSet<>();
+    for (Exchange e : SIM.exchanges()) {
+      if (e.path().endsWith("/scheduler/visits") && e.status() == 200) {
+        JSON.readTree(e.responseBody()).get("items").forEach(item -> served.add(item.get("status").asText()));
+      }
+    }
+    assertThat(served).containsExactlyInAnyOrder("scheduled", "late", "vacant", "offered", "on_hold", "clocked",
+        "completed", "approved", "cancelled", "missed");
+  }
+
+  @Test
+  void visitsOfAClientWithoutAZipTakeThePostalCodeOfTheirRoute() {
+    Map<String, Long> visitsPerClient = AGENCY.visits().filter(v -> WINDOW.contains(v.start()))
+        .collect(Collectors.groupingBy(Visit::clientId, Collectors.counting()));
+    Client client = AGENCY.clients().stream().filter(c -> c.postalCode() != null && c.location() != null)
+        .filter(c -> visitsPerClient.getOrDefault(c.id(), 0L) >= 3).findFirst().orElseThrow();
+    SIM.postalCodeOutsideZip(client.id());
+    String clientId = Long.toString(SIM.clientId(client.id()));
+    try (AlayaCareConnector connector = Simulators.connector(SIM)) {
+      List<Visit> visits = readAll(connector, EntityType.VISIT).stream().map(Visit.class::cast)
+          .filter(v -> v.clientId().equals(clientId)).toList();
+      assertThat(visits).hasSize(visitsPerClient.get(client.id()).intValue())
+          .allSatisfy(v -> assertThat(v.postalCode()).isEqualTo(client.postalCode()))
+          .allSatisfy(v -> assertThat(v.location()).isEqualTo(client.location()));
+      // One visit's route is read; its home stop serves the client's other visits.
+      assertThat(SIM.exchanges()).filteredOn(e -> e.path().matches(".*/scheduler/visits/\\d+")).hasSize(1);
+      // The client itself has no postal code the connector can read: its demographics keep it elsewhere.
+      Client read = readAll(connector, EntityType.CLIENT).stream().map(Client.class::cast)
+          .filter(c -> c.id().equals(clientId)).findFirst().orElseThrow();
+      assertThat(read.postalCode()).isNull();
+    }
+  }
+
+  @Test
   void recurringDaysOffExpandIntoEveryOccurrence() {
     BehaviourProfiles profiles = AGENCY.profiles().orElseThrow();
     String daniel = Long.toString(SIM.employeeId(profiles.dayOffPattern()));
@@ -168,9 +236,33 @@ class AlayaCareConnectorTest {
   }
 
   @Test
+  void writeBackRefusesAVisitThatIsNotVacantOrOfferedAndReportsAConflictingAnswer() {
+    Visit open = AGENCY.visits().filter(Visit::isUnfilled).filter(v -> v.start().isAfter(AGENCY.now())).findFirst()
+        .orElseThrow();
+    String caregiver = Long.toString(SIM.employeeId(AGENCY.caregivers().stream()
+        .filter(c -> c.regionId().equals(open.regionId())).findFirst().orElseThrow().id()));
+    String visitId = Long.toString(SIM.visitId(open.id()));
+    try (AlayaCareConnector connector = Simulators.connector(SIM)) {
+      WriteBack writeBack = connector.writeBack().orElseThrow();
+      AGENCY.put(open.toBuilder().status(VisitStatus.ON_HOLD).build()); // no employee, but held
+      assertThatThrownBy(() -> writeBack.assignCaregiver(visitId, caregiver))
+          .isInstanceOf(WriteConflictException.class).hasMessageContaining("is on_hold");
+      AGENCY.put(open);
+      SIM.inject(SimulatedFault.status(409, "{\"code\": 409, \"message\": \"Employee is already booked\"}",
+          "application/json").onPath("scheduler/visits/").after(1)); // the read passes, the write is refused
+      assertThatThrownBy(() -> writeBack.assignCaregiver(visitId, caregiver))
+          .isInstanceOf(WriteConflictException.class).hasMessageContaining("409: Employee is already booked");
+    } finally {
+      AGENCY.put(open);
+    }
+    assertThat(SIM.exchanges()).noneMatch(e -> e.method().equals("PUT") && e.status() == 200);
+  }
+
+  @Test
   void requestsAndResponsesConformToThePublishedSpecs() {
     AlayaCareSpecValidator validator = AlayaCareSpecValidator.fromDirectory(
         ReferenceSpecs.requireFile("alayacare/scheduler.yml").getParent());
+    SIM.postalCodeOutsideZip(AGENCY.clients().get(0).id()); // so that visit details (routes) are read too
     try (AlayaCareConnector connector = Simulators.connector(SIM)) {
       assertThat(connector.testConnection().ok()).isTrue();
       connector.listRegions();
@@ -180,7 +272,8 @@ class AlayaCareConnectorTest {
     }
     List<Exchange> exchanges = SIM.exchanges();
     assertThat(exchanges).extracting(Exchange::path).anyMatch(p -> p.contains("/unavailabilities"))
-        .anyMatch(p -> p.endsWith("/scheduler/visits")).anyMatch(p -> p.matches(".*/patients/clients/\\d+"));
+        .anyMatch(p -> p.endsWith("/scheduler/visits")).anyMatch(p -> p.matches(".*/patients/clients/\\d+"))
+        .anyMatch(p -> p.matches(".*/scheduler/visits/\\d+")).anyMatch(p -> p.matches(".*/employees/employees/\\d+"));
     assertThat(validator.validate(exchanges)).isEmpty();
   }
 

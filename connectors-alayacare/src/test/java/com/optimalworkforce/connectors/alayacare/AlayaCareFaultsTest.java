@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.optimalworkforce.core.connector.ConnectionFailure;
 import com.optimalworkforce.core.http.RetryPolicy;
+import com.optimalworkforce.core.model.Caregiver;
+import com.optimalworkforce.core.model.Client;
 import com.optimalworkforce.core.model.EntityType;
 import com.optimalworkforce.core.model.RecordKey;
 import com.optimalworkforce.core.model.Region;
@@ -17,6 +19,7 @@ import com.optimalworkforce.core.sync.SyncReport;
 import com.optimalworkforce.testkit.SyntheticAgency;
 import com.optimalworkforce.testkit.alayacare.AlayaCareSimulator;
 import com.optimalworkforce.testkit.alayacare.SimulatedFault;
+import com.optimalworkforce.testkit.alayacare.VisitCorruption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -142,25 +145,64 @@ class AlayaCareFaultsTest {
     assertThat(hashes(store)).isEqualTo(reference);
   }
 
-  @ParameterizedTest(name = "a visit with bad data is quarantined, the rest applied ({0})")
-  @MethodSource("oneVisit")
-  void aVisitWithBadDataIsQuarantinedWithItsReason(String agencyVisitId) {
-    SIM.corruptVisit(agencyVisitId);
+  static Stream<Arguments> badVisits() {
+    String future = AGENCY.visits().filter(v -> v.start().isAfter(AGENCY.now())).map(Visit::id).findFirst()
+        .orElseThrow();
+    return Stream.of(
+        Arguments.of(VisitCorruption.END_BEFORE_START, future, "end"),
+        Arguments.of(VisitCorruption.NO_CLIENT_ID, future, "alayacare_client_id is missing"),
+        Arguments.of(VisitCorruption.UNKNOWN_STATUS, future, "'rescheduled' is not one of AlayaCare's visit statuses"),
+        Arguments.of(VisitCorruption.UNREADABLE_START, future, "start_at 'tomorrow morning' is not an ISO 8601"));
+  }
+
+  @ParameterizedTest(name = "a visit with bad data ({0}) is quarantined with the reason, the rest applied")
+  @MethodSource("badVisits")
+  void aVisitWithBadDataIsQuarantinedWithItsReason(VisitCorruption corruption, String agencyVisitId, String reason) {
+    SIM.corruptVisit(agencyVisitId, corruption);
     SyncReport report = sync(Simulators.config(SIM));
-    assertThat(report.completed()).isTrue();
+    assertThat(report.completed()).as(report.failure().orElse("")).isTrue();
     assertThat(report.quarantined()).isEqualTo(1);
     RecordKey bad = RecordKey.of(EntityType.VISIT, Long.toString(SIM.visitId(agencyVisitId)));
     List<QuarantinedRecord> quarantined = integrationStore.quarantined("faults");
     assertThat(quarantined).singleElement().satisfies(q -> {
       assertThat(q.key()).hasValue(bad);
-      assertThat(q.reason()).contains("end");
+      assertThat(q.reason()).contains(reason);
     });
     Map<RecordKey, String> expected = new TreeMap<>(reference);
     expected.remove(bad);
     assertThat(hashes(store)).isEqualTo(expected);
   }
 
-  static Stream<String> oneVisit() {
-    return AGENCY.visits().filter(v -> v.start().isAfter(AGENCY.now())).map(Visit::id).limit(1);
+  @ParameterizedTest(name = "a {0} whose detail answers 404 is quarantined, the rest applied")
+  @MethodSource("detailsThatVanish")
+  void aRecordWhoseDetailAnswers404IsQuarantinedAndTheRestApplied(EntityType type, String detailPath, RecordKey key) {
+    SIM.inject(SimulatedFault.status(404, "{\"code\": 404, \"message\": \"" + type.displayName() + " not found.\"}",
+        "application/json").times(1000).onPath(detailPath));
+    SyncReport report = sync(Simulators.config(SIM));
+    assertThat(report.completed()).as(report.failure().orElse("")).isTrue();
+    assertThat(integrationStore.quarantined("faults")).singleElement().satisfies(q -> {
+      assertThat(q.key()).hasValue(key);
+      assertThat(q.reason()).contains("answered 404").contains(detailPath);
+    });
+    // Everything else is as a fault-free sync stores it; a vanished client's visits are placed by their routes.
+    Map<RecordKey, String> expected = new TreeMap<>(reference);
+    expected.remove(key);
+    assertThat(hashes(store)).isEqualTo(expected);
+    if (type == EntityType.CLIENT) {
+      assertThat(SIM.responses(404)).isGreaterThan(1); // the client stream and the visits both asked
+    }
+  }
+
+  static Stream<Arguments> detailsThatVanish() {
+    // Not the first of its branch: that one also gives the branch its time zone.
+    Client client = AGENCY.clients().stream().filter(c -> c.regionId().equals(AGENCY.regions().get(0).id())).skip(3)
+        .filter(c -> c.postalCode() != null && AGENCY.visits().anyMatch(v -> v.clientId().equals(c.id())))
+        .findFirst().orElseThrow();
+    Caregiver caregiver = AGENCY.caregivers().stream().filter(c -> c.regionId().equals(AGENCY.regions().get(1).id()))
+        .skip(3).findFirst().orElseThrow();
+    return Stream.of(
+        Arguments.of(EntityType.CLIENT, "patients/clients/" + SIM.clientId(client.id()), SIM.connectorKey(client)),
+        Arguments.of(EntityType.CAREGIVER, "employees/employees/" + SIM.employeeId(caregiver.id()),
+            SIM.connectorKey(caregiver)));
   }
 }

@@ -3,6 +3,9 @@ package com.optimalworkforce.connectors.alayacare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.optimalworkforce.core.model.CallOut;
+import com.optimalworkforce.core.model.Caregiver;
+import com.optimalworkforce.core.model.Client;
+import com.optimalworkforce.core.model.PersonName;
 import com.optimalworkforce.core.model.Change;
 import com.optimalworkforce.core.model.EntityType;
 import com.optimalworkforce.core.model.RecordKey;
@@ -89,6 +92,23 @@ class AlayaCareIncrementalSyncTest {
       Visit after = (Visit) c.after();
       assertThat(after.end()).isEqualTo(before.end().plus(Duration.ofMinutes(15)));
     });
+  }
+
+  @Test
+  void aChangedClientAndCaregiverAreTheOnlyUpdatesOfTheSecondSync() {
+    assertThat(sync(ChangeListener.noop()).completed()).isTrue();
+    Client client = agency.clients().get(3);
+    Caregiver caregiver = agency.caregivers().get(5);
+    agency.put(client.toBuilder().name(PersonName.of("Renamed", client.name().family())).build());
+    agency.put(caregiver.toBuilder().skills(Set.of("Hoyer lift", "Dementia care", "Palliative")).build());
+    clock.advance(Duration.ofMinutes(30));
+    SyncRecorder recorder = new SyncRecorder();
+    SyncReport second = sync(recorder);
+    assertThat(second.completed()).as(second.failure().orElse("")).isTrue();
+    assertThat(recorder.keys(Change::isUpdate)).containsExactlyInAnyOrder(sim.connectorKey(client),
+        sim.connectorKey(caregiver));
+    assertThat(recorder.keys(c -> !c.isUpdate())).isEmpty();
+    assertThat(((Client) store.snapshot().get(sim.connectorKey(client)).record()).name().given()).isEqualTo("Renamed");
   }
 
   @Test

@@ -2,6 +2,7 @@ package com.optimalworkforce.connectors.alayacare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.optimalworkforce.core.connector.Page;
 import com.optimalworkforce.core.connector.ReadRequest;
 import com.optimalworkforce.core.model.EntityType;
@@ -11,6 +12,7 @@ import com.optimalworkforce.core.model.TimeWindow;
 import com.optimalworkforce.core.model.Visit;
 import com.optimalworkforce.testkit.SyntheticAgency;
 import com.optimalworkforce.testkit.alayacare.AlayaCareSimulator;
+import com.optimalworkforce.testkit.alayacare.Exchange;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,11 +20,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Visits deleted between two page requests make offset paging skip records that were never read;
  * the connector's slice reads must not: every visit that exists throughout the read is returned
- * exactly once.
+ * exactly once. Lists in an order the connector does not expect must not lose records either.
  */
 class AlayaCarePagingTest {
   final SyntheticAgency agency = SyntheticAgency.builder().seed(31).regions(1).clients(24).caregivers(12)
@@ -69,5 +73,37 @@ class AlayaCarePagingTest {
     Set<RecordKey> expected = all.stream().map(v -> RecordKey.of(EntityType.VISIT, Long.toString(sim.visitId(v.id()))))
         .filter(k -> !deletedUnread.contains(k.sourceId())).collect(Collectors.toSet());
     assertThat(new HashSet<>(keys)).isEqualTo(expected); // nothing lost
+  }
+
+  /**
+   * AlayaCare documents no order for client and employee lists. Skipping ids at or below the last
+   * one returned (what keeps an id-ordered list from repeating an item that moved to a later page)
+   * would drop records of a list in any other order; the connector notices and reads them all.
+   */
+  @ParameterizedTest(name = "{0} listed by name, {1} a request")
+  @CsvSource({"CLIENT, 5", "CAREGIVER, 4", "CLIENT, 100"})
+  void listsInAnotherOrderThanIdsAreReadWhole(EntityType type, int count) throws Exception {
+    try (AlayaCareSimulator byName = AlayaCareSimulator.builder(agency).listsByName(true).recordExchanges(true).start();
+        AlayaCareConnector connector = AlayaCareConnector.create(Simulators.config(byName).pageSize(count).build())) {
+      String branch = Long.toString(byName.branchId(agency.regions().get(0).id()));
+      ReadRequest request = ReadRequest.builder(type).regions(Set.of(branch)).window(agency.window()).pageSize(count)
+          .build();
+      List<RecordKey> keys = new ArrayList<>();
+      while (request != null) {
+        Page page = connector.read(request);
+        assertThat(page.rejected()).isEmpty();
+        page.records().forEach(r -> keys.add(r.key()));
+        request = page.next().map(request::withCursor).orElse(null);
+      }
+      Set<RecordKey> expected = agency.records(type).map(byName::connectorKey).collect(Collectors.toSet());
+      assertThat(keys).doesNotHaveDuplicates();
+      assertThat(new HashSet<>(keys)).isEqualTo(expected);
+      // The simulator did serve them out of id order.
+      String list = type == EntityType.CLIENT ? "/patients/clients" : "/employees/employees";
+      Exchange first = byName.exchanges().stream().filter(e -> e.path().endsWith(list)).findFirst().orElseThrow();
+      List<Long> ids = new ArrayList<>();
+      new ObjectMapper().readTree(first.responseBody()).get("items").forEach(i -> ids.add(i.get("id").asLong()));
+      assertThat(ids).hasSizeGreaterThan(1).isNotEqualTo(ids.stream().sorted().toList());
+    }
   }
 }

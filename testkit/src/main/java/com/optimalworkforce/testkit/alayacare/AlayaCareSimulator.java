@@ -19,6 +19,7 @@ import com.optimalworkforce.testkit.SyntheticAgency;
 import com.optimalworkforce.testkit.alayacare.internal.AgencyView;
 import com.optimalworkforce.testkit.alayacare.internal.Routes;
 import com.optimalworkforce.testkit.alayacare.internal.TokenBucket;
+import com.optimalworkforce.testkit.alayacare.internal.Tweaks;
 import com.optimalworkforce.testkit.alayacare.internal.UnavailabilityRules;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,14 @@ import java.util.concurrent.atomic.LongAdder;
  * 10001, external id {@code C10001}) and visits are 1,000,000 + their agency number. The agency's
  * ids are the records' external ids. {@link #connectorKey(SourceRecord)} says which key the AlayaCare
  * connector gives an agency record.
+ *
+ * <p>Faults on demand: {@link #inject(SimulatedFault)} (error statuses with any of AlayaCare's
+ * error-body shapes, 429 with {@code Retry-After}, 5xx bursts, slow answers, malformed JSON),
+ * {@link #corruptVisit(String, VisitCorruption)} (a record with bad data), a server-side
+ * {@link #rateLimit(double)}. The simulator serves the agency as it is at each request, so a record
+ * changed or deleted between two syncs is one changed in the agency
+ * ({@link SyntheticAgency#put}, {@link SyntheticAgency#delete}, {@link SyntheticAgency#changeVisits},
+ * {@link SyntheticAgency#deleteVisits}).
  */
 public final class AlayaCareSimulator implements AutoCloseable {
   /** Path prefix of the External API. */
@@ -73,7 +82,7 @@ public final class AlayaCareSimulator implements AutoCloseable {
   private final Clock clock;
   private final boolean record;
   private final List<Armed> faults = new CopyOnWriteArrayList<>();
-  private final Set<String> corruptVisits = ConcurrentHashMap.newKeySet();
+  private final Tweaks tweaks;
   private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
   private final LongAdder requests = new LongAdder();
   private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
@@ -89,12 +98,13 @@ public final class AlayaCareSimulator implements AutoCloseable {
     this.clock = b.clock != null ? b.clock : b.agency.clock();
     this.record = b.record;
     this.rateLimit = b.rateLimit > 0 ? new TokenBucket(b.rateLimit, b.rateLimit) : null;
+    this.tweaks = new Tweaks(b.listsByName);
     WireMockConfiguration options = WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
         .containerThreads(b.threads).disableRequestJournal().notifier(new Slf4jNotifier(false))
         .extensions(new Transformer());
     this.server = new WireMockServer(options);
     server.start();
-    this.routes = new Routes(agency, "127.0.0.1:" + server.port(), corruptVisits);
+    this.routes = new Routes(agency, "127.0.0.1:" + server.port(), tweaks);
     server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withTransformers(TRANSFORMER)));
   }
 
@@ -202,7 +212,21 @@ public final class AlayaCareSimulator implements AutoCloseable {
 
   /** Serves the visit (agency id) with its end before its start, as bad data to be quarantined. */
   public void corruptVisit(String agencyVisitId) {
-    corruptVisits.add(Objects.requireNonNull(agencyVisitId, "agencyVisitId"));
+    corruptVisit(agencyVisitId, VisitCorruption.END_BEFORE_START);
+  }
+
+  /** Serves the visit (agency id) with the bad data {@code how} says, until {@link #reset()}. */
+  public void corruptVisit(String agencyVisitId, VisitCorruption how) {
+    tweaks.corrupt(Objects.requireNonNull(agencyVisitId, "agencyVisitId"), Objects.requireNonNull(how, "how"));
+  }
+
+  /**
+   * Serves the client's (agency id) postal code under a tenant-defined demographics key
+   * ({@code postal_code}) instead of {@code zip} or {@code location.zip}, as a tenant may configure
+   * its profile; the {@code zip_code} of its visits' routes still carries it. Until {@link #reset()}.
+   */
+  public void postalCodeOutsideZip(String agencyClientId) {
+    tweaks.postalCodeOutsideZip(Objects.requireNonNull(agencyClientId, "agencyClientId"));
   }
 
   /** A server-side limit of {@code perSecond} requests a second (bursts up to one second's worth); 0 for none. */
@@ -216,7 +240,7 @@ public final class AlayaCareSimulator implements AutoCloseable {
   /** Disarms every fault and corruption and clears the counters and recorded exchanges. */
   public void reset() {
     faults.clear();
-    corruptVisits.clear();
+    tweaks.clear();
     exchanges.clear();
     requests.reset();
     statuses.clear();
@@ -405,6 +429,7 @@ public final class AlayaCareSimulator implements AutoCloseable {
     private boolean record;
     private int threads = 16;
     private Clock clock;
+    private boolean listsByName;
 
     private Builder(SyntheticAgency agency) {
       this.agency = Objects.requireNonNull(agency, "agency");
@@ -444,7 +469,19 @@ public final class AlayaCareSimulator implements AutoCloseable {
       return this;
     }
 
-    /** The server's "now", the default of {@code start_date_from} (default: the agency's clock). */
+    /**
+     * Serves client and employee lists ordered by last name, first name (default: by id).
+     * AlayaCare documents no order for them, so a connector must not depend on one.
+     */
+    public Builder listsByName(boolean byName) {
+      this.listsByName = byName;
+      return this;
+    }
+
+    /**
+     * The server's "now" (default: the agency's clock): the default of {@code start_date_from}, and
+     * what makes a booked visit {@code late} and an old completed one {@code approved}.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

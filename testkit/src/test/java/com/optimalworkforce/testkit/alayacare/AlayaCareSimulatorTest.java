@@ -128,6 +128,55 @@ class AlayaCareSimulatorTest {
   }
 
   @Test
+  void servesBadDataAndTenantVariationsOnRequest() throws Exception {
+    Visit visit = AGENCY.visits().filter(v -> v.start().isAfter(AGENCY.now())).findFirst().orElseThrow();
+    long visitId = SIM.visitId(visit.id());
+    SIM.corruptVisit(visit.id(), VisitCorruption.NO_CLIENT_ID);
+    JsonNode detail = getJson("scheduler/visits/" + visitId);
+    assertThat(detail.has("alayacare_client_id")).isFalse();
+    SIM.corruptVisit(visit.id(), VisitCorruption.END_BEFORE_START);
+    detail = getJson("scheduler/visits/" + visitId);
+    assertThat(java.time.OffsetDateTime.parse(detail.get("end_at").asText()))
+        .isBefore(java.time.OffsetDateTime.parse(detail.get("start_at").asText()));
+    SIM.corruptVisit(visit.id(), VisitCorruption.UNKNOWN_STATUS);
+    assertThat(getJson("scheduler/visits/" + visitId).get("status").asText()).isEqualTo("rescheduled");
+
+    SIM.postalCodeOutsideZip(visit.clientId());
+    JsonNode client = getJson("patients/clients/" + SIM.clientId(visit.clientId())).get("demographics");
+    assertThat(client.has("zip")).isFalse();
+    assertThat(client.path("location").has("zip")).isFalse();
+    assertThat(client.get("postal_code").asText()).isEqualTo(visit.postalCode());
+    assertThat(getJson("scheduler/visits/" + visitId).get("route").get(0).get("zip_code").asText())
+        .isEqualTo(visit.postalCode());
+
+    SIM.reset();
+    assertThat(getJson("scheduler/visits/" + visitId).get("status").asText()).isNotEqualTo("rescheduled");
+  }
+
+  @Test
+  void listsClientsByNameWhenAskedAndShowsLateAndApprovedVisits() throws Exception {
+    try (AlayaCareSimulator byName = AlayaCareSimulator.builder(AGENCY).listsByName(true).start()) {
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(byName.baseUrl()
+              + "/ext/api/v2/patients/clients?count=1000"))
+          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+              (byName.publicKey() + ":" + byName.privateKey().reveal()).getBytes(StandardCharsets.UTF_8)))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      List<String> names = new java.util.ArrayList<>();
+      JSON.readTree(r.body()).get("items").forEach(i -> names.add(i.get("last_name").asText()));
+      assertThat(names).hasSize(AGENCY.clients().size()).isSorted();
+    }
+    Visit past = AGENCY.visits().filter(v -> v.status() == com.optimalworkforce.core.model.VisitStatus.COMPLETED)
+        .filter(v -> v.end().isBefore(AGENCY.now().minus(Duration.ofDays(4)))).findFirst().orElseThrow();
+    assertThat(getJson("scheduler/visits/" + SIM.visitId(past.id())).get("status").asText()).isEqualTo("approved");
+    AGENCY.put(past.toBuilder().status(com.optimalworkforce.core.model.VisitStatus.SCHEDULED).build());
+    try {
+      assertThat(getJson("scheduler/visits/" + SIM.visitId(past.id())).get("status").asText()).isEqualTo("late");
+    } finally {
+      AGENCY.put(past);
+    }
+  }
+
+  @Test
   void responsesConformToThePublishedSpecs() throws Exception {
     AlayaCareSpecValidator validator = AlayaCareSpecValidator.fromDirectory(
         ReferenceSpecs.requireFile("alayacare/scheduler.yml").getParent());

@@ -46,7 +46,7 @@ public interface AlayaCareApi {
       @Query("page") int page, @Query("count") int count);
 
   @GET("scheduler/visits/{alayacare_visit_id}")
-  Call<Dto.VisitItem> visit(@Path("alayacare_visit_id") long visitId);
+  Call<Dto.VisitDetail> visit(@Path("alayacare_visit_id") long visitId);
 
   @PUT("scheduler/visits/{alayacare_visit_id}")
   Call<Dto.VisitItem> updateVisit(@Path("alayacare_visit_id") long visitId, @Body Dto.VisitUpdate update);

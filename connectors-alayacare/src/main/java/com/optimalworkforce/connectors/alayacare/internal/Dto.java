@@ -80,6 +80,15 @@ public final class Dto {
       Long alayacareEmployeeId, String employeeId, Long alayacareServiceId, String status, String startAt,
       String endAt, Boolean cancelled, CancelCode cancelCode, List<Note> notes) {}
 
+  /** {@code Address} of a visit's route: where the visit takes place. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record RouteAddress(Integer order, Boolean isHomeAddress, Double latitude, Double longitude, String zipCode) {}
+
+  /** {@code VisitDetails} of {@code GET scheduler/visits/{alayacare_visit_id}}: what the connector reads of it. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record VisitDetail(Long alayacareVisitId, Long alayacareClientId, Long alayacareEmployeeId, String status,
+      Boolean cancelled, List<RouteAddress> route) {}
+
   /**
    * {@code VisitUpdate} body: assigns by AlayaCare employee id only, never together with the
    * external {@code employee_id} (sending both is a 400).

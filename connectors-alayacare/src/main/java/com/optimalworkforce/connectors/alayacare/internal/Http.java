@@ -121,6 +121,22 @@ public final class Http {
     throw failures.status(what, response.code(), errorBody, response.headers().get("Retry-After"));
   }
 
+  /**
+   * Runs the call; the body, or {@code null} when AlayaCare answers 404 to it (a record that was
+   * listed a moment ago and is gone, or that the API user may not see); any other failure as
+   * {@link #execute}.
+   */
+  public <T> T executeOrNull(Call<T> call) {
+    try {
+      return execute(call);
+    } catch (ApiException e) {
+      if (e.status() == 404) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
   private static String path(Request r) {
     String p = r.url().encodedPath();
     int i = p.indexOf("/ext/api/v2/");

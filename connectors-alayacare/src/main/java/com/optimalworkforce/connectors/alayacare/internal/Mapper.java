@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +97,10 @@ public final class Mapper {
         .build();
   }
 
-  /** A visit list item; {@code place} gives the client's postal code and location, when known. */
+  /**
+   * A visit list item; {@code place} gives its postal code and location: the client's home, or
+   * where the client's demographics hold none, the visit's route. Rejected without a client id.
+   */
   public static Visit visit(Dto.VisitItem v, long branchId, ZoneId zone, Place place) {
     String id = Long.toString(v.alayacareVisitId());
     if (v.alayacareClientId() == null) {
@@ -124,8 +128,62 @@ public final class Mapper {
         .build();
   }
 
-  /** The client's home, as visits inherit it. */
-  public record Place(String postalCode, GeoPoint location) {}
+  /** Where a visit takes place: the client's home, as visits inherit it, or a stop of its route. */
+  public record Place(String postalCode, GeoPoint location) {
+    /** Nothing known. */
+    public static final Place NONE = new Place(null, null);
+
+    /** This place, its missing parts taken from {@code other}. */
+    public Place orElse(Place other) {
+      return new Place(postalCode != null ? postalCode : other.postalCode(),
+          location != null ? location : other.location());
+    }
+  }
+
+  /**
+   * The route stop that says where a visit is: the client's home ({@code is_home_address}) when it
+   * has a postal code, else the first stop (by {@code order}) that has one, else the home stop;
+   * {@code null} when the route is empty.
+   */
+  static Dto.RouteAddress routeStop(List<Dto.RouteAddress> route) {
+    if (route == null) {
+      return null;
+    }
+    List<Dto.RouteAddress> stops = route.stream().filter(a -> a != null)
+        .sorted(Comparator.comparing(a -> a.order() == null ? Integer.MAX_VALUE : a.order())).toList();
+    Dto.RouteAddress homeWithZip = null;
+    Dto.RouteAddress home = null;
+    Dto.RouteAddress firstWithZip = null;
+    for (Dto.RouteAddress a : stops) {
+      boolean zip = hasZip(a);
+      if (Boolean.TRUE.equals(a.isHomeAddress())) {
+        home = home == null ? a : home;
+        homeWithZip = homeWithZip == null && zip ? a : homeWithZip;
+      }
+      firstWithZip = firstWithZip == null && zip ? a : firstWithZip;
+    }
+    return homeWithZip != null ? homeWithZip : firstWithZip != null ? firstWithZip : home;
+  }
+
+  private static boolean hasZip(Dto.RouteAddress a) {
+    return a.zipCode() != null && !a.zipCode().isBlank();
+  }
+
+  /** The postal code ({@code zip_code}) and point of a route stop; {@link Place#NONE} for none. */
+  static Place place(Dto.RouteAddress stop) {
+    if (stop == null) {
+      return Place.NONE;
+    }
+    GeoPoint point = null;
+    if (stop.latitude() != null && stop.longitude() != null) {
+      try {
+        point = GeoPoint.of(stop.latitude(), stop.longitude());
+      } catch (IllegalArgumentException e) {
+        point = null; // an unusable point: the postal code still places the visit
+      }
+    }
+    return new Place(hasZip(stop) ? stop.zipCode().strip() : null, point);
+  }
 
   /**
    * The call-out a cancelled visit implies when its cancel code is an employee-side one, else null.

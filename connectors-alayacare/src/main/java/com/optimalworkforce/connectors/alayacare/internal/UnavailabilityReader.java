@@ -114,12 +114,16 @@ public final class UnavailabilityReader {
     return out;
   }
 
+  /** The employee's entries; none when AlayaCare answers 404 (the employee was removed during the read). */
   private List<Dto.Unavailability> entries(long employee, String startTo, String endFrom) {
     List<Dto.Unavailability> out = new ArrayList<>();
     int page = 1;
     Dto.Paged<Dto.Unavailability> p;
     do {
-      p = http.execute(http.api().unavailabilities(employee, startTo, endFrom, page, apiPageSize));
+      p = http.executeOrNull(http.api().unavailabilities(employee, startTo, endFrom, page, apiPageSize));
+      if (p == null) {
+        return List.of();
+      }
       out.addAll(p.itemsOrEmpty());
       page++;
     } while (page <= p.pages());

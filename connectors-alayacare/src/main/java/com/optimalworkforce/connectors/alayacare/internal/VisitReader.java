@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,9 +138,7 @@ public final class VisitReader {
         final long skip = after;
         List<Item> visits = parse(items, sliceFrom, sliceTo, type);
         visits.removeIf(v -> v.id <= skip && !(skip < 0 && v.id < 0)); // id-less items: first pass only
-        if (!callOuts) {
-          prefetchPlaces(visits);
-        }
+        Map<Long, Mapper.Place> places = callOuts ? Map.of() : places(visits);
         int space = r.pageSize() - records.size() - rejected.size();
         int taken = 0;
         long lastTaken = after;
@@ -159,7 +158,7 @@ public final class VisitReader {
                 taken++;
               }
             } else {
-              records.add(Mapper.visit(v, branch, zone, directory.place(v.alayacareClientId())));
+              records.add(Mapper.visit(v, branch, zone, places.get(item.id)));
               taken++;
             }
           } catch (InvalidRecordException e) {
@@ -303,10 +302,36 @@ public final class VisitReader {
     return out;
   }
 
-  private void prefetchPlaces(List<Item> visits) {
-    List<Long> missing = visits.stream().filter(i -> i.dto != null).map(i -> i.dto.alayacareClientId())
-        .filter(id -> id != null && !directory.knowsPlace(id)).distinct().toList();
-    parallel.map(missing, directory::place);
+  /**
+   * Where each visit takes place, by visit id: its client's home (client details fetched with
+   * bounded concurrency, once per client), completed from the visit's route ({@code zip_code}) where
+   * the client's demographics hold no postal code. The route of one visit per such client is read
+   * first, since a home stop then serves the client's other visits. Visits without a client id get
+   * none: the mapper rejects them.
+   */
+  private Map<Long, Mapper.Place> places(List<Item> visits) {
+    List<Item> placed = visits.stream().filter(i -> i.dto != null && i.dto.alayacareClientId() != null).toList();
+    parallel.map(placed.stream().map(i -> i.dto.alayacareClientId()).distinct().filter(id -> !directory.knowsPlace(id))
+        .toList(), directory::place);
+    Map<Long, Mapper.Place> out = new HashMap<>();
+    List<Item> firsts = new ArrayList<>();
+    List<Item> rest = new ArrayList<>();
+    Set<Long> clients = new HashSet<>();
+    for (Item i : placed) {
+      long client = i.dto.alayacareClientId();
+      Mapper.Place home = directory.place(client);
+      out.put(i.id, home);
+      if (home.postalCode() == null) {
+        (!directory.knowsHomeRoute(client) && clients.add(client) ? firsts : rest).add(i);
+      }
+    }
+    for (List<Item> batch : List.of(firsts, rest)) {
+      List<Mapper.Place> routes = parallel.map(batch, i -> directory.routePlace(i.id, i.dto.alayacareClientId()));
+      for (int k = 0; k < batch.size(); k++) {
+        out.put(batch.get(k).id, out.get(batch.get(k).id).orElse(routes.get(k)));
+      }
+    }
+    return out;
   }
 
   private static Instant min(Instant a, Instant b) {

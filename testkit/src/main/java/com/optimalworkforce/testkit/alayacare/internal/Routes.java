@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,14 +56,14 @@ public final class Routes {
   private final SyntheticAgency agency;
   private final AgencyView.IdMaps ids;
   private final String host;
-  private final Set<String> corruptVisits;
+  private final Tweaks tweaks;
   private volatile AgencyView view;
 
-  public Routes(SyntheticAgency agency, String host, Set<String> corruptVisits) {
+  public Routes(SyntheticAgency agency, String host, Tweaks tweaks) {
     this.agency = agency;
     this.ids = AgencyView.IdMaps.create();
     this.host = host;
-    this.corruptVisits = corruptVisits;
+    this.tweaks = tweaks;
   }
 
   /** The current view of the agency, rebuilt when the agency has changed. */
@@ -83,7 +84,7 @@ public final class Routes {
   public Answer handle(String method, String path, Map<String, List<String>> query, String body, Instant now) {
     try {
       AgencyView v = view();
-      Shapes shapes = new Shapes(v, host);
+      Shapes shapes = new Shapes(v, host, tweaks, now);
       if (method.equals("PUT")) {
         Matcher m = VISIT.matcher(path);
         return m.matches() ? updateVisit(v, shapes, Long.parseLong(m.group(1)), body) : notFound();
@@ -105,6 +106,11 @@ public final class Routes {
         if (!statuses.isEmpty()) {
           clients = clients.stream().filter(c -> statuses.contains(c.active() ? "active" : "discharged")).toList();
         }
+        if (tweaks.listsByName()) {
+          clients = clients.stream().sorted(Comparator.comparing((Client c) -> String.valueOf(c.name().family()))
+              .thenComparing(c -> String.valueOf(c.name().given())).thenComparing(c -> ids.clients().id(c.id())))
+              .toList();
+        }
         return page(clients, query, shapes::clientItem);
       }
       Matcher m = CLIENT.matcher(path);
@@ -118,6 +124,11 @@ public final class Routes {
         List<Caregiver> employees = branch == null ? allEmployees(v) : v.employees(branch);
         if (!statuses.isEmpty()) {
           employees = employees.stream().filter(c -> statuses.contains(c.active() ? "active" : "terminated")).toList();
+        }
+        if (tweaks.listsByName()) {
+          employees = employees.stream().sorted(Comparator.comparing((Caregiver c) -> String.valueOf(c.name().family()))
+              .thenComparing(c -> String.valueOf(c.name().given())).thenComparing(c -> ids.employees().id(c.id())))
+              .toList();
         }
         return page(employees, query, shapes::employeeItem);
       }
@@ -136,7 +147,7 @@ public final class Routes {
       m = VISIT.matcher(path);
       if (m.matches()) {
         Visit visit = visit(v, Long.parseLong(m.group(1)));
-        return visit == null ? visitNotFound() : ok(shapes.visitDetail(visit, corruptVisits.contains(visit.id())));
+        return visit == null ? visitNotFound() : ok(shapes.visitDetail(visit));
       }
       return notFound();
     } catch (BadRequest e) {
@@ -200,7 +211,7 @@ public final class Routes {
     Long clientId = longParam(query, "alayacare_client_id");
     String employeeExt = first(query, "employee_id");
     Long employeeId = longParam(query, "alayacare_employee_id");
-    Predicate<Visit> filter = visit -> (statuses.isEmpty() || statuses.contains(Shapes.status(visit)))
+    Predicate<Visit> filter = visit -> (statuses.isEmpty() || statuses.contains(shapes.status(visit)))
         && (cancelled == null || cancelled == (visit.status() == VisitStatus.CANCELLED))
         && (vacant == null || vacant == (visit.caregiverId() == null))
         && (onHold == null || onHold == (visit.status() == VisitStatus.ON_HOLD))
@@ -209,7 +220,7 @@ public final class Routes {
         && (employeeExt == null || employeeExt.equals(visit.caregiverId()))
         && (employeeId == null || (visit.caregiverId() != null && employeeId == ids.employees().id(visit.caregiverId())));
     List<Visit> visits = v.visits(branchId, from, to).stream().filter(filter).toList();
-    return page(visits, query, visit -> shapes.visitItem(visit, corruptVisits.contains(visit.id())));
+    return page(visits, query, shapes::visitItem);
   }
 
   private Visit visit(AgencyView v, long alayacareVisitId) {
@@ -255,7 +266,7 @@ public final class Routes {
     try {
       Visit updated = changed.build();
       agency.put(updated);
-      Map<String, Object> out = new java.util.LinkedHashMap<>(shapes.visitItem(updated, false));
+      Map<String, Object> out = new java.util.LinkedHashMap<>(shapes.visitItem(updated));
       out.remove("break_minutes");
       return ok(out);
     } catch (IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import com.optimalworkforce.core.model.EntityType;
 import com.optimalworkforce.core.model.Region;
 import com.optimalworkforce.core.model.Visit;
 import com.optimalworkforce.core.model.VisitStatus;
+import com.optimalworkforce.testkit.alayacare.VisitCorruption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,13 +30,23 @@ public final class Shapes {
 
   /** Cancel code of an "On Hold" visit. */
   static final long ON_HOLD_CODE_ID = 90;
+  /** A completed visit that ended longer ago than this is shown approved (for payroll and billing). */
+  static final Duration APPROVED_AFTER = Duration.ofDays(3);
 
   private final AgencyView view;
   private final String host;
+  private final Tweaks tweaks;
+  private final Instant now;
 
-  public Shapes(AgencyView view, String host) {
+  /**
+   * @param now the server's "now": a booked visit whose start has passed shows {@code late}, a
+   *     completed one that ended {@link #APPROVED_AFTER} ago shows {@code approved}
+   */
+  public Shapes(AgencyView view, String host, Tweaks tweaks, Instant now) {
     this.view = view;
     this.host = host;
+    this.tweaks = tweaks;
+    this.now = now;
   }
 
   public static Map<String, Object> page(List<?> items, int page, int totalPages) {
@@ -86,7 +97,9 @@ public final class Shapes {
 
   /**
    * Client detail. The postal code sits in {@code demographics.zip}; for one client in five it is
-   * only in {@code demographics.location.zip}, as tenants configure it either way.
+   * only in {@code demographics.location.zip}, as tenants configure it either way; for a client
+   * marked {@link Tweaks#postalCodeOutsideZip} it is under a tenant-defined key
+   * ({@code postal_code}) that no connector can know, so only the client's visit routes give it.
    */
   public Map<String, Object> clientDetail(Client c) {
     long id = view.ids().clients().id(c.id());
@@ -99,8 +112,11 @@ public final class Shapes {
     if (c.address() != null) {
       demographics.put("address", c.address());
     }
-    boolean zipInLocationOnly = id % 5 == 0;
-    if (c.postalCode() != null && !zipInLocationOnly) {
+    boolean outsideZip = tweaks.isPostalCodeOutsideZip(c.id());
+    boolean zipInLocationOnly = id % 5 == 0 && !outsideZip;
+    if (c.postalCode() != null && outsideZip) {
+      demographics.put("postal_code", c.postalCode());
+    } else if (c.postalCode() != null && !zipInLocationOnly) {
       demographics.put("zip", c.postalCode());
     }
     if (c.location() != null || (c.postalCode() != null && zipInLocationOnly)) {
@@ -109,7 +125,7 @@ public final class Shapes {
         location.put("lat", c.location().latitude());
         location.put("lon", c.location().longitude());
       }
-      if (c.postalCode() != null) {
+      if (c.postalCode() != null && zipInLocationOnly) {
         location.put("zip", c.postalCode());
       }
       demographics.put("location", location);
@@ -202,19 +218,21 @@ public final class Shapes {
     return m;
   }
 
-  /** A visit list item ({@code VisitListDetails}); {@code corrupt} makes it end before it starts. */
-  public Map<String, Object> visitItem(Visit v, boolean corrupt) {
-    Map<String, Object> m = baseVisit(v, corrupt);
-    m.put("alayacare_client_id", view.ids().clients().id(v.clientId()));
-    m.put("client_id", v.clientId());
+  /** A visit list item ({@code VisitListDetails}), with its {@link Tweaks#corruption}, if any. */
+  public Map<String, Object> visitItem(Visit v) {
+    VisitCorruption corruption = tweaks.corruption(v.id());
+    Map<String, Object> m = baseVisit(v, corruption);
+    if (corruption != VisitCorruption.NO_CLIENT_ID) {
+      m.put("alayacare_client_id", view.ids().clients().id(v.clientId()));
+      m.put("client_id", v.clientId());
+    }
     m.put("break_minutes", 0);
     return m;
   }
 
   /** A visit detail ({@code VisitDetails}) with client, service and route. */
-  public Map<String, Object> visitDetail(Visit v, boolean corrupt) {
-    Map<String, Object> m = baseVisit(v, corrupt);
-    m.remove("break_minutes");
+  public Map<String, Object> visitDetail(Visit v) {
+    Map<String, Object> m = baseVisit(v, tweaks.corruption(v.id()));
     Caregiver cg = v.caregiverId() == null ? null : employeeOf(v.caregiverId());
     if (cg == null) {
       m.put("employee", null);
@@ -233,8 +251,10 @@ public final class Shapes {
     }
     m.put("skills", skills);
     m.put("service_instructions", null);
-    m.put("alayacare_client_id", view.ids().clients().id(v.clientId()));
-    m.put("client_id", v.clientId());
+    if (tweaks.corruption(v.id()) != VisitCorruption.NO_CLIENT_ID) {
+      m.put("alayacare_client_id", view.ids().clients().id(v.clientId()));
+      m.put("client_id", v.clientId());
+    }
     Client client = clientOf(v.clientId());
     Map<String, Object> clientMap = new LinkedHashMap<>();
     clientMap.put("id", view.ids().clients().id(v.clientId()));
@@ -260,7 +280,7 @@ public final class Shapes {
     return m;
   }
 
-  private Map<String, Object> baseVisit(Visit v, boolean corrupt) {
+  private Map<String, Object> baseVisit(Visit v, VisitCorruption corruption) {
     Map<String, Object> m = new LinkedHashMap<>();
     Caregiver cg = v.caregiverId() == null ? null : employeeOf(v.caregiverId());
     m.put("alayacare_employee_id", cg == null ? null : view.ids().employees().id(cg.id()));
@@ -269,9 +289,9 @@ public final class Shapes {
     m.put("employee_id", cg == null ? null : cg.id());
     m.put("service_id", serviceExternalId(v));
     m.put("visit_id", v.id());
-    m.put("status", status(v));
-    Instant end = corrupt ? v.start().minus(Duration.ofHours(1)) : v.end();
-    m.put("start_at", offset(v.start(), v.zone()));
+    m.put("status", corruption == VisitCorruption.UNKNOWN_STATUS ? "rescheduled" : status(v));
+    Instant end = corruption == VisitCorruption.END_BEFORE_START ? v.start().minus(Duration.ofHours(1)) : v.end();
+    m.put("start_at", corruption == VisitCorruption.UNREADABLE_START ? "tomorrow morning" : offset(v.start(), v.zone()));
     m.put("end_at", offset(end, v.zone()));
     m.put("notes", notes(v));
     m.put("tags", List.of());
@@ -309,15 +329,19 @@ public final class Shapes {
         .filter(c -> c.visitId().equals(v.id())).findFirst().orElse(null);
   }
 
-  /** The AlayaCare status of a visit: the hierarchy the web application shows. */
-  static String status(Visit v) {
+  /**
+   * The AlayaCare status of a visit: the hierarchy the web application shows, all ten of them. A
+   * booked visit whose start has passed is {@code late} (not clocked in yet); a completed one that
+   * ended {@link #APPROVED_AFTER} ago is {@code approved}.
+   */
+  String status(Visit v) {
     return switch (v.status()) {
-      case SCHEDULED -> "scheduled";
+      case SCHEDULED -> v.start().isBefore(now) ? "late" : "scheduled";
       case OPEN -> "vacant";
       case OFFERED -> "offered";
       case ON_HOLD -> "on_hold";
       case IN_PROGRESS -> "clocked";
-      case COMPLETED -> "completed";
+      case COMPLETED -> v.end().plus(APPROVED_AFTER).isBefore(now) ? "approved" : "completed";
       case CANCELLED -> "cancelled";
       case MISSED -> "missed";
     };
