@@ -21,15 +21,18 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * MatchHistory history = MatchHistory.create();
- * history.loadAll(store.allRecords());                 // bulk load, any order
- * integration.addChangeListener(history);              // then incremental
+ * history.loadAll(records);                            // bulk load, any order
+ * Integration integration = Integration.builder("agency", provider)
+ *     .listener(history)                               // then incremental: every synced change
+ *     .build();
  * MatchScorer scorer = MatchScorer.create(history, clock);
  * }</pre>
  *
  * <p>Records are keyed by id: loading a record twice, or an update whose previous version is
  * missing, never counts anything twice; a deletion removes what the id had added. Visits without
  * a caregiver (open shifts) are not indexed. Thread-safe: updates are serialized, and ranking
- * reads per-caregiver snapshots, so it runs concurrently with other rankings and with updates.
+ * reads per-caregiver snapshots, so it runs concurrently with other rankings and with updates; a
+ * ranking sees a record's old version or its new one, never neither.
  * Memory: about 100 bytes per visit with a caregiver and 90 per offer (a year of a
  * 2,000-caregiver agency, 1.64 million visits and 1.25 million offers, takes about 340 MB).
  */
@@ -147,11 +150,15 @@ public final class MatchHistory implements ChangeListener {
 
     private Builder() {}
 
-    /** After this age an offer counts half as much as a new one (1 day to 10 years; default 180 days). */
+    /**
+     * After this age an offer counts half as much as a new one (30 days to 10 years; default 180
+     * days). Weights are kept as {@code 2^(half-lives since 2025)} in doubles: a 30-day half-life
+     * serves until about 2107, 180 days for five centuries.
+     */
     public Builder recencyHalfLife(Duration halfLife) {
       Objects.requireNonNull(halfLife, "recencyHalfLife");
-      if (halfLife.compareTo(Duration.ofDays(1)) < 0 || halfLife.compareTo(Duration.ofDays(3650)) > 0) {
-        throw new IllegalArgumentException("recencyHalfLife must be within [1, 3650] days but was " + halfLife);
+      if (halfLife.compareTo(Duration.ofDays(30)) < 0 || halfLife.compareTo(Duration.ofDays(3650)) > 0) {
+        throw new IllegalArgumentException("recencyHalfLife must be within [30, 3650] days but was " + halfLife);
       }
       this.recencyHalfLife = halfLife;
       return this;

@@ -37,7 +37,8 @@ public final class MatchScore {
   private final List<FactorContribution> contributions;
   private final double logOdds;
   private final double probability;
-  private double[] points;
+  /** Filled on first read, then published whole (volatile: an array is not safe to share racily). */
+  private volatile double[] points;
   private String reason;
 
   private MatchScore(Caregiver caregiver, double baseLogOdds, List<FactorContribution> contributions) {

@@ -121,5 +121,57 @@ class MatchHistoryTest {
   void aRecencyHalfLifeOutsideItsRangeIsRefused() {
     assertThatThrownBy(() -> MatchHistory.builder().recencyHalfLife(Duration.ofHours(2)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT2H");
+    // Weights are 2^(age in half-lives): shorter half-lives would overflow within a few years.
+    assertThatThrownBy(() -> MatchHistory.builder().recencyHalfLife(Duration.ofDays(29)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT696H");
+    assertThatThrownBy(() -> MatchHistory.builder().recencyHalfLife(Duration.ofDays(3651)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[30, 3650] days");
+  }
+
+  @Test
+  void theShortestHalfLifeStillWeighsRecentOffersMoreEightyYearsOn() {
+    // Recency weights are stored relative to 2025; with a 30-day half-life an offer in 2100 is
+    // 2^913 times heavier, still a finite double.
+    MatchHistory shortMemory = MatchHistory.builder().recencyHalfLife(Duration.ofDays(30)).build();
+    java.time.Instant now = java.time.Instant.parse("2100-06-04T15:00:00Z"); // a Friday, 11:00 in Toronto
+    Visit friday = Fixture.shift("V-OPEN", "2100-06-04T14:00", 3);
+    for (int w = 1; w <= 4; w++) {
+      java.time.Instant old = friday.start().minus(Duration.ofDays(7L * (w + 20)));
+      java.time.Instant recent = friday.start().minus(Duration.ofDays(7L * w));
+      shortMemory.load(offerAt("E1", old, OfferOutcome.ACCEPTED));
+      shortMemory.load(offerAt("E1", recent, OfferOutcome.DECLINED));
+      shortMemory.load(offerAt("E2", old, OfferOutcome.DECLINED));
+      shortMemory.load(offerAt("E2", recent, OfferOutcome.ACCEPTED));
+    }
+    MatchScorer scorer = MatchScorer.create(shortMemory, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+    MatchRanking r = scorer.rank(friday, List.of(caregiver("E1"), caregiver("E2")));
+    assertThat(r.score("E1").orElseThrow().reason()).startsWith("accepted 4/8 similar shifts");
+    assertThat(r.positionOf("E2")).isEqualTo(1);
+    assertThat(r.score("E2").orElseThrow().probability()).isGreaterThan(r.score("E1").orElseThrow().probability() + 0.2);
+  }
+
+  @Test
+  void anOfferWithAnAbsurdDateIsCountedButNotWeighedAndBreaksNoRanking() {
+    // A source record dated in the year 9999: at any half-life its recency weight would be
+    // infinite, and the agency prior with it.
+    for (int w = 0; w < 6; w++) {
+      history.load(offer("E1", Fixture.at("2026-10-02", 7 * w, "14:00"), w < 5 ? OfferOutcome.ACCEPTED
+          : OfferOutcome.DECLINED));
+      history.load(offer("E2", Fixture.at("2026-10-02", 7 * w, "14:00"), OfferOutcome.DECLINED));
+    }
+    history.load(offerAt("E3", java.time.Instant.parse("9999-06-04T18:00:00Z"), OfferOutcome.ACCEPTED));
+    MatchScorer scorer = MatchScorer.create(history, MatchConfig.builder().calibrate(false).build(), Fixture.CLOCK);
+    assertThat(scorer.acceptancePrior().mean()).isCloseTo(5 / 12.0, org.assertj.core.api.Assertions.within(0.02));
+    MatchRanking r = scorer.rank(Fixture.shift("V-OPEN", "2026-11-20T14:00", 4),
+        List.of(caregiver("E1"), caregiver("E2"), caregiver("E3")));
+    assertThat(r.scores()).extracting(MatchScore::caregiverId).containsExactly("E1", "E3", "E2");
+    assertThat(history.candidate("E3").offers()).isEqualTo(new OfferCounts(1, 1));
+  }
+
+  static ShiftOffer offerAt(String caregiverId, java.time.Instant start, OfferOutcome outcome) {
+    ShiftOffer o = offer(caregiverId, "2026-11-13T14:00", outcome);
+    return ShiftOffer.builder().id(o.id()).visitId(o.visitId()).caregiverId(caregiverId).zone(o.zone())
+        .shiftStart(start).shiftEnd(start.plus(Duration.ofHours(3))).serviceCode(o.serviceCode())
+        .offeredAt(start.minus(Duration.ofDays(1))).outcome(outcome).build();
   }
 }

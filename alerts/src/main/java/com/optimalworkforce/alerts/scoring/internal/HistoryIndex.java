@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The indexed history behind {@code MatchHistory}. Writes are serialized by one lock and keyed by
@@ -29,8 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * anything twice. Reads go through per-caregiver immutable snapshots.
  */
 public final class HistoryIndex {
+  private static final Logger LOG = LoggerFactory.getLogger(HistoryIndex.class);
   /** Recency weights are stored relative to this instant (2025-01-01T00:00:00Z). */
   static final long REFERENCE_SECOND = 1_735_689_600L;
+  /** Recency exponents stay within this many half-lives of the reference (see {@link #weightAt}). */
+  static final double MAX_HALF_LIVES = 1000;
 
   private final Object writeLock = new Object();
   private final double halfLifeSeconds;
@@ -113,19 +118,36 @@ public final class HistoryIndex {
     }
   }
 
+  /**
+   * A new version replaces the old one at once for readers of the caregiver's snapshot: both
+   * changes are made under the caregiver's monitor, which a snapshot rebuild also takes, so a
+   * ranking sees the old visit or the new one, never neither. A visit moved to another caregiver
+   * is added there before it leaves the first (each caregiver's snapshot stays consistent; for an
+   * instant both hold it, which can only exclude, never offer a booked caregiver).
+   */
   private void putVisit(Visit v) {
     long hash = IdHash.of(v.id());
-    removeVisit(hash);
     int client = clientIndexOf(v.clientId());
-    visitClient.put(hash, client); // offers name only the visit; calibration needs its client
+    int owner = visitOwner.get(hash, -1);
     if (v.caregiverId() == null) {
+      removeVisit(hash);
+      visitClient.put(hash, client); // offers name only the visit; calibration needs its client
       return;
     }
     CaregiverIndex c = caregiverIndex(v.caregiverId());
     long start = v.start().getEpochSecond();
-    c.addVisit(hash, start, v.end().getEpochSecond(), client, (byte) v.status().ordinal(),
-        localEpochDay(v.start(), v.zone()));
+    synchronized (c) {
+      if (owner == c.index) {
+        c.removeVisit(hash);
+      }
+      c.addVisit(hash, start, v.end().getEpochSecond(), client, (byte) v.status().ordinal(),
+          localEpochDay(v.start(), v.zone()));
+    }
+    if (owner >= 0 && owner != c.index) {
+      byIndex[owner].removeVisit(hash);
+    }
     visitOwner.put(hash, c.index);
+    visitClient.put(hash, client);
     visitCount = visitOwner.size();
   }
 
@@ -139,16 +161,26 @@ public final class HistoryIndex {
     }
   }
 
+  /** As {@link #putVisit}: readers of a caregiver's counts see the old answer or the new one. */
   private void putOffer(ShiftOffer o) {
     long hash = IdHash.of(o.id());
-    removeOffer(hash);
     CaregiverIndex c = caregiverIndex(o.caregiverId());
     var local = o.shiftStart().atZone(o.zone());
     int cell = OfferCells.cell(local.getDayOfWeek().getValue(), bandOf(local.getHour()));
     int service = serviceIndexOf(o.serviceCode());
     boolean accepted = o.outcome() == OfferOutcome.ACCEPTED;
-    double weight = weightAt(o.offeredAt());
-    c.offer(cell, service, accepted, weight, +1);
+    double weight = weightAt(o);
+    int slot = offers.slotOf(hash);
+    int owner = slot >= 0 ? offers.caregiver[slot] : -1;
+    synchronized (c) {
+      if (owner == c.index) {
+        removeOffer(hash, slot);
+      }
+      c.offer(cell, service, accepted, weight, +1);
+    }
+    if (owner >= 0 && owner != c.index) {
+      removeOffer(hash, slot);
+    }
     offers.add(hash, c.index, cell, service, accepted, weight, o.shiftStart().getEpochSecond(),
         o.shiftEnd().getEpochSecond(), o.offeredAt().getEpochSecond(), zoneIndexOf(o.zone()), IdHash.of(o.visitId()));
     offerCount = offers.size();
@@ -158,12 +190,16 @@ public final class HistoryIndex {
   private void removeOffer(long hash) {
     int slot = offers.slotOf(hash);
     if (slot >= 0) {
-      byIndex[offers.caregiver[slot]].offer(offers.cell[slot], offers.service[slot], offers.accepted[slot],
-          offers.weight[slot], -1);
-      offers.remove(hash, slot);
-      offerCount = offers.size();
-      offerChanges.incrementAndGet();
+      removeOffer(hash, slot);
     }
+  }
+
+  private void removeOffer(long hash, int slot) {
+    byIndex[offers.caregiver[slot]].offer(offers.cell[slot], offers.service[slot], offers.accepted[slot],
+        offers.weight[slot], -1);
+    offers.remove(hash, slot);
+    offerCount = offers.size();
+    offerChanges.incrementAndGet();
   }
 
   private int zoneIndexOf(ZoneId zone) {
@@ -383,11 +419,25 @@ public final class HistoryIndex {
 
   /** What the stored recency weights are multiplied by at {@code now} (halves every half-life). */
   public double decayAt(Instant now) {
-    return Math.pow(2, -(now.getEpochSecond() - REFERENCE_SECOND) / halfLifeSeconds);
+    double halfLives = (now.getEpochSecond() - REFERENCE_SECOND) / halfLifeSeconds;
+    return Math.pow(2, -Math.max(-MAX_HALF_LIVES, Math.min(MAX_HALF_LIVES, halfLives)));
   }
 
-  private double weightAt(Instant offeredAt) {
-    return Math.pow(2, (offeredAt.getEpochSecond() - REFERENCE_SECOND) / halfLifeSeconds);
+  /**
+   * An offer's recency weight, relative to the reference time: {@code 2^(half-lives since then)}.
+   * Doubles hold it, and sums of millions of them, within {@value #MAX_HALF_LIVES} half-lives
+   * (82 years either side of 2025 at the shortest half-life, 30 days). An offer dated further
+   * ahead can only be a bad date: it is counted but weighs nothing (an infinite weight would
+   * make every estimate NaN). One dated further back weighs next to nothing anyway.
+   */
+  private double weightAt(ShiftOffer o) {
+    double halfLives = (o.offeredAt().getEpochSecond() - REFERENCE_SECOND) / halfLifeSeconds;
+    if (halfLives > MAX_HALF_LIVES) {
+      LOG.warn("Offer {} is dated {}, past what the match history can weigh; it is counted but given no weight. "
+          + "Check the source's dates.", o.id(), o.offeredAt());
+      return 0;
+    }
+    return Math.pow(2, Math.max(-MAX_HALF_LIVES, halfLives));
   }
 
   /** Time band ordinal of a local hour (matches {@code TimeBand.of}). */
