@@ -200,6 +200,18 @@ class ConnectorCompatibilityKitSelfTest {
     }
   }
 
+  /** Declares no streams, so a kit that only loops over them would check nothing. */
+  static final class NoStreamsConnector extends Forwarding {
+    NoStreamsConnector(Connector delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public Capabilities capabilities() {
+      return Capabilities.of(false, false, java.util.Set.of());
+    }
+  }
+
   /** Reports every failure as UNEXPECTED_RESPONSE. */
   static final class UnclassifiedConnector extends Forwarding {
     UnclassifiedConnector(Connector delegate) {
@@ -313,6 +325,13 @@ class ConnectorCompatibilityKitSelfTest {
     }
   }
 
+  static class NoStreamsCase extends BaseCase {
+    @Override
+    Connector wrap(Connector c) {
+      return new NoStreamsConnector(c);
+    }
+  }
+
   static class UnclassifiedCase extends BaseCase {
     @Override
     Connector wrap(Connector c) {
@@ -413,6 +432,14 @@ class ConnectorCompatibilityKitSelfTest {
     Map<String, TestExecutionResult> results = results(UnstableHashCase.class);
     assertThat(failureMessage(results, HASHES)).contains("VISIT records whose content hash changed");
     assertThat(results.get(READ_ALL).getStatus()).isEqualTo(Status.SUCCESSFUL);
+  }
+
+  @Test
+  void kitDoesNotPassAConnectorThatDeclaresNothingToRead() {
+    Map<String, TestExecutionResult> results = results(NoStreamsCase.class);
+    for (String test : List.of(READ_ALL, RESUME, VALID, HASHES)) {
+      assertThat(failureMessage(results, test)).as(test).contains("streams to check");
+    }
   }
 
   @Test
