@@ -22,9 +22,9 @@ class WriteYourOwnConnectorTest {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     TestExecutionSummary summary = WriteYourOwnConnector.run(new PrintStream(buffer, true, StandardCharsets.UTF_8));
     String out = buffer.toString(StandardCharsets.UTF_8);
-    assertThat(summary.getTestsFoundCount()).isEqualTo(8);
+    assertThat(summary.getTestsFoundCount()).isEqualTo(9);
     assertThat(summary.getTotalFailureCount()).as(out).isZero();
-    assertThat(out).contains("Connected to Acme Scheduling (2 branches visible)").contains("Kit: 8 tests, 8 passed, 0 failed");
+    assertThat(out).contains("Connected to Acme Scheduling (2 branches visible)").contains("Kit: 9 tests, 9 passed, 0 failed");
   }
 
   @Test

@@ -22,9 +22,12 @@ import com.optimalworkforce.core.model.Unavailability;
 import com.optimalworkforce.core.model.Visit;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -43,10 +46,10 @@ import org.junit.jupiter.api.Test;
  *   static final AcmeSimulator SIM = AcmeSimulator.start(AGENCY);
  *
  *   protected SyntheticAgency agency() { return AGENCY; }
- *   protected Connector connector() { return acme(SIM.url(), AGENCY.apiKey().reveal()); }
- *   protected Connector connectorWithWrongCredentials() { return acme(SIM.url(), "wrong"); }
- *   protected Connector connectorWithoutAccess() { return acme(SIM.url(), SIM.readOnlyKey()); }
- *   protected Connector connectorThatTimesOut() { return acmeWithTimeout(SIM.slowUrl(), Duration.ofMillis(200)); }
+ *   protected Connector newConnector() { return acme(SIM.url(), AGENCY.apiKey().reveal()); }
+ *   protected Connector newConnectorWithWrongCredentials() { return acme(SIM.url(), "wrong"); }
+ *   protected Connector newConnectorWithoutAccess() { return acme(SIM.url(), SIM.readOnlyKey()); }
+ *   protected Connector newConnectorThatTimesOut() { return acmeWithTimeout(SIM.slowUrl(), Duration.ofMillis(200)); }
  * }
  * }</pre>
  *
@@ -54,7 +57,14 @@ import org.junit.jupiter.api.Test;
  * each classified correctly with an actionable message; regions are listed; reading every page
  * of every stream the connector declares returns each expected record exactly once; stopping
  * mid-way and resuming from the cursor with a new connector instance loses and repeats nothing;
- * and the records are consistent with the request (region, window, references).
+ * the records are consistent with the request (region, window, references); and reading the same
+ * data again gives the same content hashes (the sync engine detects changes by them).
+ *
+ * <p>The data and the failures are set up by the subclass: {@link #agency()} is what the source
+ * serves, and each {@code newConnector...()} method returns a connector pointed at a source that
+ * behaves that way (a simulator with a wrong key, a key without permission, a slow endpoint).
+ * Override {@link #connectorRegionId}, {@link #connectorKey} or {@link #expectedKeys} where the
+ * source names things its own way.
  */
 public abstract class ConnectorCompatibilityKit {
   private final List<Connector> opened = new ArrayList<>();
@@ -122,7 +132,8 @@ public abstract class ConnectorCompatibilityKit {
 
   /** The streams to check; default: every stream the connector declares. */
   protected Set<EntityType> streams() {
-    return newConnectorTracked().capabilities().entityTypes();
+    Set<EntityType> declared = newConnectorTracked().capabilities().entityTypes();
+    return declared.isEmpty() ? Set.of() : EnumSet.copyOf(declared); // a stable order, so failures repeat
   }
 
   /** The keys a read of the stream should return; default: the agency's own selection, as the connector keys it. */
@@ -207,17 +218,18 @@ public abstract class ConnectorCompatibilityKit {
   @DisplayName("reading all pages returns every record exactly once")
   void readingAllPagesReturnsEveryRecordExactlyOnce() {
     Connector connector = newConnectorTracked();
-    for (EntityType type : streams()) {
+    for (EntityType type : checkedStreams()) {
       List<SourceRecord> records = readAll(connector, request(type), Integer.MAX_VALUE).records;
       assertNoDuplicates(type, records);
-      assertThat(keys(records)).as("%s records read", type).isEqualTo(expectedKeys(type, regions(), window()));
+      assertSameKeys(type + " records read", keys(records), expectedKeys(type, regions(), window()));
     }
   }
 
   @Test
   @DisplayName("stopping mid-way and resuming from the cursor loses and repeats nothing")
   void resumingFromACursorLosesAndRepeatsNothing() {
-    for (EntityType type : streams()) {
+    int resumed = 0;
+    for (EntityType type : checkedStreams()) {
       Set<RecordKey> expected = expectedKeys(type, regions(), window());
       if (expected.size() <= pageSize()) {
         continue; // a single page has no middle to stop in
@@ -231,8 +243,11 @@ public abstract class ConnectorCompatibilityKit {
       List<SourceRecord> all = new ArrayList<>(first.records);
       all.addAll(rest.records);
       assertNoDuplicates(type, all);
-      assertThat(keys(all)).as("%s records read in two halves", type).isEqualTo(expected);
+      assertSameKeys(type + " records read in two halves", keys(all), expected);
+      resumed++;
     }
+    assertThat(resumed).as("streams with more than one page of %d records to stop in (make the agency or the "
+        + "window larger, or pageSize() smaller)", pageSize()).isPositive();
   }
 
   @Test
@@ -245,7 +260,7 @@ public abstract class ConnectorCompatibilityKit {
     agency().clients().forEach(c -> clientIds.add(connectorKey(c).sourceId()));
     Set<String> caregiverIds = new HashSet<>();
     agency().caregivers().forEach(c -> caregiverIds.add(connectorKey(c).sourceId()));
-    for (EntityType type : streams()) {
+    for (EntityType type : checkedStreams()) {
       for (SourceRecord r : readAll(connector, request(type), Integer.MAX_VALUE).records) {
         assertThat(r.type()).as("type of %s in the %s stream", r.key(), type).isEqualTo(type);
         assertThat(r.contentHash()).hasSize(32);
@@ -275,7 +290,39 @@ public abstract class ConnectorCompatibilityKit {
     }
   }
 
+  @Test
+  @DisplayName("reading the same data again gives the same content hashes")
+  void contentHashesAreStableAcrossReads() {
+    for (EntityType type : checkedStreams()) {
+      // The first pages of each stream, twice, by two instances: enough to catch a hash that
+      // covers something other than the record's content (a fetch time, a session, an order).
+      Map<RecordKey, String> first = hashes(readAll(newConnectorTracked(), request(type), 3).records);
+      Map<RecordKey, String> second = hashes(readAll(newConnectorTracked(), request(type), 3).records);
+      assertThat(second.keySet()).as("%s records on the first pages of two reads", type).isEqualTo(first.keySet());
+      Set<RecordKey> differing = new TreeSet<>();
+      first.forEach((key, hash) -> {
+        if (!hash.equals(second.get(key))) {
+          differing.add(key);
+        }
+      });
+      assertThat(differing).as("%s records whose content hash changed between two reads of unchanged data", type)
+          .isEmpty();
+    }
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  private static Map<RecordKey, String> hashes(List<SourceRecord> records) {
+    Map<RecordKey, String> out = new HashMap<>();
+    records.forEach(r -> out.put(r.key(), r.contentHash()));
+    return out;
+  }
+
+  private Set<EntityType> checkedStreams() {
+    Set<EntityType> streams = streams();
+    assertThat(streams).as("streams to check (Capabilities.entityTypes() of the connector, or streams())").isNotEmpty();
+    return streams;
+  }
 
   private ReadRequest request(EntityType type) {
     return ReadRequest.builder(type).regions(regions()).window(window()).pageSize(pageSize()).build();
@@ -313,6 +360,23 @@ public abstract class ConnectorCompatibilityKit {
       }
     }
     assertThat(repeated).as("%s records returned more than once", type).isEmpty();
+  }
+
+  /** Fails listing what is missing and what is unexpected (a few of each), not two whole sets. */
+  private static void assertSameKeys(String what, Set<RecordKey> actual, Set<RecordKey> expected) {
+    Set<RecordKey> missing = new TreeSet<>(expected);
+    missing.removeAll(actual);
+    Set<RecordKey> unexpected = new TreeSet<>(actual);
+    unexpected.removeAll(expected);
+    if (!missing.isEmpty() || !unexpected.isEmpty()) {
+      fail("%s: %d of %d expected records missing %s; %d unexpected records %s", what, missing.size(), expected.size(),
+          first(missing), unexpected.size(), first(unexpected));
+    }
+  }
+
+  private static String first(Set<RecordKey> keys) {
+    return keys.stream().limit(10).map(RecordKey::toString)
+        .collect(Collectors.joining(", ", "[", keys.size() > 10 ? ", ...]" : "]"));
   }
 
   private static Set<RecordKey> keys(List<SourceRecord> records) {

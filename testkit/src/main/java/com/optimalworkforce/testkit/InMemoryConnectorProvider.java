@@ -67,7 +67,7 @@ public final class InMemoryConnectorProvider implements ConnectorProvider {
     Objects.requireNonNull(config, "config");
     SyntheticAgency source = agency != null ? agency : AGENCIES.computeIfAbsent(key(config), k -> fromSettings(config));
     return InMemoryConnector.builder(source).apiKey(config.requireSecret("apiKey")).timeout(config.timeout())
-        .accessDenied(config.setting("accessDenied").map(Boolean::parseBoolean).orElse(false))
+        .accessDenied(flag(config, "accessDenied"))
         .latency(java.time.Duration.ofMillis(number(config, "latencyMillis", 0)))
         .build();
   }
@@ -79,12 +79,31 @@ public final class InMemoryConnectorProvider implements ConnectorProvider {
   private static SyntheticAgency fromSettings(ConnectorConfig config) {
     return SyntheticAgency.builder()
         .seed(number(config, "seed", 1))
-        .regions((int) number(config, "regions", 2))
-        .clients((int) number(config, "clients", 60))
-        .caregivers((int) number(config, "caregivers", 30))
-        .weeksOfHistory((int) number(config, "weeksOfHistory", 4))
-        .weeksAhead((int) number(config, "weeksAhead", 2))
+        .regions(whole(config, "regions", 2))
+        .clients(whole(config, "clients", 60))
+        .caregivers(whole(config, "caregivers", 30))
+        .weeksOfHistory(whole(config, "weeksOfHistory", 4))
+        .weeksAhead(whole(config, "weeksAhead", 2))
         .build();
+  }
+
+  /** "true" or "false" (any case); anything else fails naming the value, rather than reading as false. */
+  private static boolean flag(ConnectorConfig config, String name) {
+    String raw = config.setting(name).map(String::strip).orElse("false");
+    if (raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(raw);
+    }
+    throw new IllegalArgumentException("Connector 'in-memory': setting '" + name + "' must be true or false but was '"
+        + raw + "'");
+  }
+
+  private static int whole(ConnectorConfig config, String name, int fallback) {
+    long value = number(config, name, fallback);
+    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("Connector 'in-memory': setting '" + name + "' is out of range: '"
+          + config.setting(name).orElse("") + "'");
+    }
+    return (int) value;
   }
 
   private static long number(ConnectorConfig config, String name, long fallback) {

@@ -26,6 +26,25 @@ class ConnectorRegistryTest {
   }
 
   @Test
+  void theDiscoveredProviderIsListedByIdAndDescribesItsFields() {
+    ConnectorRegistry registry = ConnectorRegistry.load(getClass().getClassLoader());
+    ConnectorProvider provider = registry.get("in-memory");
+    assertThat(provider).isInstanceOf(InMemoryConnectorProvider.class);
+    assertThat(registry.providers()).extracting(ConnectorProvider::id).contains("in-memory").isSorted();
+    assertThat(provider.fields()).filteredOn(CredentialField::secret).extracting(CredentialField::name)
+        .containsExactly("apiKey");
+  }
+
+  @Test
+  void aDeniedKeyIsReportedThroughTheRegistryToo() {
+    ConnectorRegistry registry = ConnectorRegistry.load(getClass().getClassLoader());
+    try (Connector c = registry.create(ConnectorConfig.builder("in-memory").setting("seed", "9")
+        .setting("accessDenied", "TRUE").secret("apiKey", Secret.of("synthetic-key-9")).build())) {
+      assertThat(c.testConnection().failure()).isEqualTo(com.optimalworkforce.core.connector.ConnectionFailure.ACCESS_DENIED);
+    }
+  }
+
+  @Test
   void aClassLoaderThatSeesNoProvidersGivesAnEmptyRegistryWithAHelpfulError() {
     ClassLoader empty = new ClassLoader(null) {};
     ConnectorRegistry registry = ConnectorRegistry.load(empty);
@@ -86,5 +105,12 @@ class ConnectorRegistryTest {
         .hasMessageContaining("'clients'").hasMessageContaining("'many'");
     assertThatThrownBy(() -> registry.create(ConnectorConfig.builder("in-memory").build()))
         .hasMessageContaining("credential 'apiKey' is required");
+    assertThatThrownBy(() -> registry.create(ConnectorConfig.builder("in-memory").setting("accessDenied", "yes")
+        .secret("apiKey", Secret.of("k")).build()))
+        .hasMessage("Connector 'in-memory': setting 'accessDenied' must be true or false but was 'yes'");
+    ConnectorRegistry discovered = ConnectorRegistry.load(getClass().getClassLoader());
+    assertThatThrownBy(() -> discovered.create(ConnectorConfig.builder("in-memory").setting("clients", "99999999999")
+        .secret("apiKey", Secret.of("synthetic-key-1")).build()))
+        .hasMessageContaining("'clients'").hasMessageContaining("'99999999999'");
   }
 }

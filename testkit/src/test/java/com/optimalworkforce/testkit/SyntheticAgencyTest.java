@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.optimalworkforce.core.model.CallOut;
+import com.optimalworkforce.core.model.Caregiver;
 import com.optimalworkforce.core.model.Client;
 import com.optimalworkforce.core.model.EntityType;
 import com.optimalworkforce.core.model.OfferOutcome;
@@ -12,10 +13,13 @@ import com.optimalworkforce.core.model.ShiftOffer;
 import com.optimalworkforce.core.model.SourceRecord;
 import com.optimalworkforce.core.model.Visit;
 import com.optimalworkforce.core.model.VisitStatus;
+import com.optimalworkforce.testkit.internal.Places;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -55,6 +59,44 @@ class SyntheticAgencyTest {
     long valid = codes.stream().filter(c -> c != null && postal.matcher(c).matches()).count();
     assertThat(valid).isGreaterThan(codes.size() * 9 / 10).isLessThan(codes.size());
     assertThat(codes).anyMatch(c -> c != null && c.startsWith("M4A"));
+  }
+
+  @Test
+  void everyPostalCodeLiesInARealAreaOfItsOwnRegion() {
+    Map<String, List<String>> areas = new HashMap<>();
+    for (Places.Place place : Places.CANADA) {
+      areas.put(place.id(), place.prefixes());
+    }
+    for (Places.Place place : Places.US) {
+      areas.put(place.id(), place.prefixes());
+    }
+    Pattern postal = Pattern.compile("[ABCEGHJKLMNPRSTVXY]\\d[A-Z] \\d[A-Z]\\d");
+    Pattern zip = Pattern.compile("\\d{5}(-\\d{4})?");
+    SyntheticAgency mixed = SyntheticAgency.builder().seed(7).regions(4).usRegions(1).clients(400).caregivers(100)
+        .weeksOfHistory(1).weeksAhead(1).build();
+    int checked = 0;
+    for (Client c : mixed.clients()) {
+      String code = c.postalCode();
+      if (code != null && (postal.matcher(code).matches() || zip.matcher(code).matches())) {
+        assertThat(areas.get(c.regionId())).as("area of %s in %s", code, c.regionId()).contains(code.substring(0, 3));
+        checked++;
+      }
+    }
+    for (Caregiver g : mixed.caregivers()) {
+      if (g.postalCode() != null && postal.matcher(g.postalCode()).matches()) {
+        assertThat(areas.get(g.regionId())).as("area of %s in %s", g.postalCode(), g.regionId())
+            .contains(g.postalCode().substring(0, 3));
+      }
+    }
+    assertThat(checked).isGreaterThan(380);
+  }
+
+  @Test
+  void regionsAreRealPlacesInTheirOwnTimeZones() {
+    assertThat(AGENCY.regions()).extracting(r -> r.id() + " " + r.zone().getId())
+        .containsExactly("toronto-east America/Toronto", "vancouver America/Vancouver", "calgary America/Edmonton");
+    assertThat(AGENCY.visits().limit(20_000)).allSatisfy(
+        v -> assertThat(v.zone()).as("zone of %s", v.id()).isEqualTo(AGENCY.region(v.regionId()).zone()));
   }
 
   @Test
@@ -107,6 +149,28 @@ class SyntheticAgencyTest {
     LocalDate lastMonday = AGENCY.now().atZone(AGENCY.regions().get(0).zone()).toLocalDate()
         .with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     assertThat(mondays).contains(lastMonday, lastMonday.minusWeeks(1), lastMonday.minusWeeks(2));
+  }
+
+  @Test
+  void saturdayRegularWorksSaturdaysMissedOneAndSeesMrsAndersonOnSundays() {
+    String emma = P.saturdayRegular();
+    List<Visit> saturdays = AGENCY.visits().filter(v -> emma.equals(v.caregiverId())
+        && v.localStart().getDayOfWeek() == DayOfWeek.SATURDAY).toList();
+    assertThat(saturdays).isNotEmpty().allSatisfy(v -> assertThat(v.localStart().getHour()).isEqualTo(12));
+    String client = saturdays.get(0).clientId();
+    // Her client's Saturday noon visits, past ones: all hers but one, which someone else covered.
+    List<Visit> clientsPastSaturdays = AGENCY.visits().filter(v -> v.clientId().equals(client)
+        && v.localStart().getDayOfWeek() == DayOfWeek.SATURDAY && v.localStart().getHour() == 12
+        && v.end().isBefore(AGENCY.now())).toList();
+    assertThat(clientsPastSaturdays).hasSize(8);
+    assertThat(clientsPastSaturdays).filteredOn(v -> !emma.equals(v.caregiverId())).singleElement()
+        .satisfies(missed -> assertThat(missed.start()).isAfter(AGENCY.now().minus(java.time.Duration.ofDays(42))));
+    assertThat(AGENCY.visits().filter(v -> emma.equals(v.caregiverId()) && v.start().isAfter(AGENCY.now())
+        && v.localStart().getDayOfWeek() == DayOfWeek.SATURDAY)).hasSize(3);
+    List<Visit> sundays = AGENCY.visits().filter(v -> emma.equals(v.caregiverId())
+        && v.localStart().getDayOfWeek() == DayOfWeek.SUNDAY).toList();
+    assertThat(sundays).hasSizeGreaterThanOrEqualTo(10)
+        .allSatisfy(v -> assertThat(v.clientId()).isEqualTo(P.saturdayMorningClient()));
   }
 
   @Test

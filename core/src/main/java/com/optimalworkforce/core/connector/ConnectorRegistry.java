@@ -19,8 +19,12 @@ import java.util.TreeSet;
  * <pre>{@code
  * ConnectorRegistry registry = ConnectorRegistry.of(new AlayaCareConnectorProvider());
  * // or: ConnectorRegistry.load(Thread.currentThread().getContextClassLoader());
+ * registry.ids();                       // [alayacare]
  * Connector connector = registry.create(config);
  * }</pre>
+ *
+ * <p>A provider class found twice (its jar on the class path twice) counts once; two different
+ * classes claiming one id are an error naming both.
  */
 public final class ConnectorRegistry {
   private final Map<String, ConnectorProvider> providers;
@@ -66,6 +70,19 @@ public final class ConnectorRegistry {
     return Collections.unmodifiableSet(new TreeSet<>(providers.keySet()));
   }
 
+  /**
+   * The known providers sorted by id, e.g. for a setup screen that lists each one's
+   * {@link ConnectorProvider#displayName()} and {@link ConnectorProvider#fields()}.
+   */
+  public List<ConnectorProvider> providers() {
+    List<ConnectorProvider> sorted = new ArrayList<>();
+    for (String id : ids()) {
+      sorted.add(providers.get(id));
+    }
+    return List.copyOf(sorted);
+  }
+
+  /** The provider with this id, if there is one. */
   public Optional<ConnectorProvider> find(String id) {
     return Optional.ofNullable(providers.get(id));
   }

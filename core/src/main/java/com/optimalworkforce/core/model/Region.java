@@ -2,7 +2,6 @@ package com.optimalworkforce.core.model;
 
 import com.optimalworkforce.core.model.internal.ContentHasher;
 import java.time.ZoneId;
-import java.util.Objects;
 
 /**
  * A branch or service area of the agency: the unit a scheduler works in and the unit a host
@@ -22,7 +21,9 @@ public record Region(String id, String name, ZoneId zone) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("Region '" + id + "': name is missing");
     }
-    Objects.requireNonNull(zone, () -> "Region '" + id + "': zone is missing");
+    if (zone == null) {
+      throw new IllegalArgumentException("Region '" + id + "': zone is missing");
+    }
   }
 
   public static Region of(String id, String name, ZoneId zone) {

@@ -48,7 +48,7 @@ public record ShiftOffer(
     requiredText(EntityType.SHIFT_OFFER, id, "visitId", visitId);
     requiredText(EntityType.SHIFT_OFFER, id, "caregiverId", caregiverId);
     required(EntityType.SHIFT_OFFER, id, "zone", zone);
-    endAfterStart(EntityType.SHIFT_OFFER, id, shiftStart, shiftEnd);
+    endAfterStart(EntityType.SHIFT_OFFER, id, "shiftStart", shiftStart, "shiftEnd", shiftEnd);
     serviceCode = optionalText(serviceCode);
     required(EntityType.SHIFT_OFFER, id, "offeredAt", offeredAt);
     required(EntityType.SHIFT_OFFER, id, "outcome", outcome);

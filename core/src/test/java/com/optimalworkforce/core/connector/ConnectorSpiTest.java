@@ -8,6 +8,9 @@ import com.optimalworkforce.core.model.TimeWindow;
 import com.optimalworkforce.core.security.Secret;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +73,90 @@ class ConnectorSpiTest {
     assertThat(check.failureKind()).contains(ConnectionFailure.ACCESS_DENIED);
     assertThat(ConnectionCheck.failed(ConnectionFailure.TIMEOUT, "no answer in 30 s.", Duration.ZERO).message())
         .isEqualTo("Connection timeout: no answer in 30 s.");
+  }
+
+  @Test
+  void failuresFallIntoTheSixCategoriesEachWithItsOwnLabelAndAdvice() {
+    assertThat(ConnectionFailure.values()).containsExactly(ConnectionFailure.INVALID_CREDENTIALS,
+        ConnectionFailure.ACCESS_DENIED, ConnectionFailure.TIMEOUT, ConnectionFailure.UNREACHABLE,
+        ConnectionFailure.RATE_LIMITED, ConnectionFailure.UNEXPECTED_RESPONSE);
+    assertThat(Arrays.stream(ConnectionFailure.values()).map(ConnectionFailure::label).distinct()).hasSize(6);
+    for (ConnectionFailure f : ConnectionFailure.values()) {
+      // Advice is a next step a person can take, not a restatement of the category.
+      assertThat(f.advice()).as("advice for %s", f).hasSizeGreaterThan(30).doesNotContainIgnoringCase(f.label());
+      ConnectionCheck check = ConnectionCheck.failed(f, "example.test answered 418. " + f.advice(), Duration.ofMillis(3));
+      assertThat(check.ok()).isFalse();
+      assertThat(check.failureKind()).contains(f);
+      assertThat(check.message()).isEqualTo(f.label() + ": example.test answered 418. " + f.advice());
+    }
+  }
+
+  @Test
+  void aSuccessfulCheckHasNoFailure() {
+    ConnectionCheck ok = ConnectionCheck.success("Connected to example.test (3 branches visible)", Duration.ofMillis(40));
+    assertThat(ok.ok()).isTrue();
+    assertThat(ok.failureKind()).isEmpty();
+    assertThat(ok.elapsed()).isEqualTo(Duration.ofMillis(40));
+  }
+
+  @Test
+  void capabilitiesSayWhatTheConnectorCanDo() {
+    Set<EntityType> mutable = new HashSet<>(Set.of(EntityType.VISIT, EntityType.CLIENT));
+    Capabilities caps = Capabilities.of(false, true, mutable);
+    mutable.add(EntityType.CALL_OUT);
+    assertThat(caps.serverSideIncremental()).isFalse();
+    assertThat(caps.writeBack()).isTrue();
+    assertThat(caps.supports(EntityType.VISIT)).isTrue();
+    assertThat(caps.supports(EntityType.CALL_OUT)).as("a copy, not a view").isFalse();
+    assertThat(Capabilities.of(true, false, EnumSet.allOf(EntityType.class)).entityTypes()).hasSize(6);
+    assertThat(Capabilities.of(true, false, Set.of()).supports(EntityType.VISIT)).isFalse();
+    assertThatThrownBy(() -> caps.entityTypes().add(EntityType.CAREGIVER)).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void aConnectorWithoutWriteBackSaysSoByDefault() {
+    Connector minimal = new Connector() {
+      @Override
+      public String providerId() {
+        return "minimal";
+      }
+
+      @Override
+      public ConnectionCheck testConnection() {
+        return ConnectionCheck.success("ok", Duration.ZERO);
+      }
+
+      @Override
+      public java.util.List<com.optimalworkforce.core.model.Region> listRegions() {
+        return java.util.List.of();
+      }
+
+      @Override
+      public Page read(ReadRequest request) {
+        return Page.last(java.util.List.of(), java.util.List.of());
+      }
+
+      @Override
+      public Capabilities capabilities() {
+        return Capabilities.of(false, false, Set.of(EntityType.VISIT));
+      }
+    };
+    assertThat(minimal.writeBack()).isEmpty();
+    minimal.close();
+  }
+
+  @Test
+  void secretsNeverShowUpInTextButConfigsStillCompareThem() {
+    Secret key = Secret.of("correct-horse-battery-staple");
+    ConnectorConfig a = ConnectorConfig.builder("acme").secret("apiKey", key).setting("tenant", "t1").build();
+    ConnectorConfig b = ConnectorConfig.builder("acme").secret("apiKey", Secret.of("another-key")).setting("tenant", "t1")
+        .clock(a.clock()).build();
+    assertThat(a).isNotEqualTo(b);
+    assertThat(a.secretNames()).containsExactly("apiKey");
+    for (String text : new String[] {a.toString(), key.toString(), String.valueOf(key.hashCode()),
+        a.secret("apiKey").orElseThrow().toString()}) {
+      assertThat(text).doesNotContain("correct-horse", "battery");
+    }
+    assertThat(a.toString()).contains("apiKey").contains("redacted");
   }
 }

@@ -36,11 +36,17 @@ public final class Checks {
   }
 
   public static void endAfterStart(EntityType type, String id, Instant start, Instant end) {
-    required(type, id, "start", start);
-    required(type, id, "end", end);
+    endAfterStart(type, id, "start", start, "end", end);
+  }
+
+  /** As {@link #endAfterStart(EntityType, String, Instant, Instant)}, for fields named otherwise. */
+  public static void endAfterStart(EntityType type, String id, String startField, Instant start, String endField,
+      Instant end) {
+    required(type, id, startField, start);
+    required(type, id, endField, end);
     if (!end.isAfter(start)) {
-      throw new InvalidRecordException(type, id, "end",
-          "(" + end + ") must be after start (" + start + ")");
+      throw new InvalidRecordException(type, id, endField,
+          "(" + end + ") must be after " + startField + " (" + start + ")");
     }
   }
 
