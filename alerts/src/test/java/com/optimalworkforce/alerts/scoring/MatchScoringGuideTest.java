@@ -23,7 +23,7 @@ class MatchScoringGuideTest {
     Visit openShift = agency.visit(p.openFridayAfternoonVisit()).orElseThrow();
     List<String> lines = new ArrayList<>();
 
-    // --- quick start
+    // tag::quick-start[]
     MatchHistory history = MatchHistory.create();
     for (EntityType type : EntityType.values()) {
       history.loadAll(agency.records(type));       // bulk load once, any order
@@ -41,7 +41,7 @@ class MatchScoringGuideTest {
         lines.add(x.caregiverId() + " excluded: " + x.detail());
       }
     }
-    // --- end
+    // end::quick-start[]
 
     lines.forEach(l -> org.slf4j.LoggerFactory.getLogger("guide").debug(l));
     assertThat(lines.get(0)).startsWith("Sarah ").contains("% - accepted ").contains("/8 similar shifts");
@@ -50,13 +50,13 @@ class MatchScoringGuideTest {
 
   @Test
   void customFactor() {
-    // --- custom factor
+    // tag::custom-factor[]
     MatchFactor sameRegion = MatchFactor.of("home-region", "Works in the shift's region", 0.5, ctx ->
         ctx.caregiver().regionId().equals(ctx.shift().regionId())
             ? FactorSignal.neutral()
             : FactorSignal.of(-1, "works in another region"));
     MatchConfig config = MatchConfig.builder().addFactor(sameRegion).build();
-    // --- end
+    // end::custom-factor[]
     assertThat(config.factors()).extracting(MatchFactor::id).endsWith("home-region");
     Visit shift = Agencies.Profiles.AGENCY.visit(Agencies.Profiles.P.openFridayAfternoonVisit()).orElseThrow();
     Caregiver elsewhere = Agencies.Profiles.AGENCY.caregivers().stream()
