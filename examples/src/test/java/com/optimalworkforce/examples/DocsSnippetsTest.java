@@ -29,6 +29,7 @@ class DocsSnippetsTest {
   /** The opening fence of a Java block, at the start of a line. */
   private static final Pattern JAVA_FENCE = Pattern.compile("(?m)^```java\\s*$");
   private static final Pattern EXAMPLE_RUN = Pattern.compile("examples/run (\\w+)");
+  private static final Pattern BENCHMARK_RUN = Pattern.compile("benchmarks/run '?(\\w+)");
 
   static Path root() {
     for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -169,6 +170,24 @@ class DocsSnippetsTest {
       Path source = root.resolve("examples/src/main/java/com/optimalworkforce/examples/" + name + ".java");
       assertThat(source).as("examples/run %s", name).isRegularFile();
       assertThat(read(source)).as("%s has a main()", name).contains("public static void main(String[] args)");
+    }
+  }
+
+  @Test
+  void everyBenchmarkTheGuidesTellYouToRunExists() throws IOException {
+    Path root = root();
+    assertThat(root.resolve("benchmarks/run")).isExecutable();
+    List<String> named = new ArrayList<>();
+    for (Path page : pages(root)) {
+      Matcher m = BENCHMARK_RUN.matcher(read(page));
+      while (m.find()) {
+        named.add(m.group(1));
+      }
+    }
+    assertThat(named).as("benchmarks/run commands in the guides").contains("SyncBenchmark", "MatchScorerBenchmark");
+    for (String name : named) {
+      assertThat(root.resolve("benchmarks/src/main/java/com/optimalworkforce/benchmarks/" + name + ".java"))
+          .as("benchmarks/run %s", name).isRegularFile();
     }
   }
 }
