@@ -43,8 +43,8 @@ final class PublishedSection {
     out.println("  Published through an AggregateSink: " + json + " (" + String.format("%,d", Files.size(json))
         + " bytes of JSON, the snapshot saved after the last sync, as of " + DemoContext.when(r.published.asOf())
         + ").");
-    out.println("  Read back, one row per postal area (FSA) and region:");
     out.println("  Policy: " + policy(r.published));
+    out.println("  The file read back, one row per postal area (FSA) and region:");
     TablePrinter.of(AggregateTable.HEADERS, 2).rows(table.cells()).print(out, "  ");
     out.println("  " + table.suppressedCount() + ": suppressed, a count from 1 to "
         + r.published.policy().suppressionThreshold() + " or a cell hidden so it cannot be worked out from the totals;"
