@@ -18,6 +18,7 @@ import com.optimalworkforce.examples.demo.DemoResult;
 import com.optimalworkforce.examples.demo.DemoRun;
 import com.optimalworkforce.testkit.SyntheticAgency;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +156,32 @@ class DemoTest {
   }
 
   @Test
+  void publishesThroughAnAggregateSinkAndTheJsonHoldsNoNameNoIdNoFullPostalCode() throws Exception {
+    Path json = result.publishedJson();
+    assertThat(json).isAbsolute().startsWith(run.outDir).isRegularFile();
+    String text = Files.readString(json);
+    assertThat(AggregateSnapshot.fromJson(text)).isEqualTo(result.published());
+    assertThat(sections.get("3. What leaves the agency")).contains("Published through an AggregateSink: " + json);
+
+    SyntheticAgency agency = DemoRun.agency();
+    List<String> words = new ArrayList<>();
+    agency.clients().forEach(c -> words.addAll(Stream.of(c.name().given(), c.name().family(), c.id()).toList()));
+    agency.caregivers().forEach(c -> words.addAll(Stream.of(c.name().given(), c.name().family(), c.id()).toList()));
+    words.addAll(List.of("Grace", "Newcomer", "C99001"));
+    for (String word : words.stream().filter(w -> w != null && w.length() > 2).distinct().toList()) {
+      assertThat(text).as("the published JSON").doesNotContainPattern("\\b" + Pattern.quote(word) + "\\b");
+    }
+    List<String> postalCodes = agency.clients().stream().map(c -> c.postalCode()).filter(p -> p != null)
+        .map(p -> p.replace(" ", "")).filter(p -> p.length() == 6).toList();
+    assertThat(postalCodes).hasSizeGreaterThan(100);
+    for (String code : postalCodes) {
+      assertThat(text).doesNotContain(code).doesNotContain(code.substring(0, 3) + " " + code.substring(3));
+    }
+    // The check would see one: the area codes that do leave are the first three characters.
+    assertThat(text).contains("\"" + postalCodes.get(0).substring(0, 3) + "\"");
+  }
+
+  @Test
   void saysWhatDidNotLeaveAndNamesNoOne() {
     String section = sections.get("3. What leaves the agency");
     DemoResult.Withheld w = result.withheld();
@@ -194,8 +221,10 @@ class DemoTest {
         .filter(a -> a.alert().ruleId().equals(LastMinuteOpeningRule.ID)).findFirst().orElseThrow();
     assertThat(lastMinute.alert().message()).startsWith("Tom's Saturday 10 AM shift with Mr. Davis now open");
     assertThat(section).contains(lastMinute.alert().message());
-    assertThat(result.alerts()).filteredOn(a -> a.alert().ruleId().equals(CapacityRule.ID))
-        .allSatisfy(a -> assertThat(section).contains(a.alert().message()));
+    // Each line as delivered: severity, region, message (the two capacity alerts differ by region only).
+    assertThat(result.alerts()).filteredOn(a -> a.alert().ruleId().equals(CapacityRule.ID)).hasSize(2)
+        .allSatisfy(a -> assertThat(section).containsPattern("(?m)^    " + a.alert().severity() + " +"
+            + Pattern.quote(a.alert().regionId()) + " +" + Pattern.quote(a.alert().message()) + "$"));
   }
 
   @Test

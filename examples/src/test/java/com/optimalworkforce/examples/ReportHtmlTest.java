@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.optimalworkforce.alerts.rules.Alert;
 import com.optimalworkforce.alerts.rules.CapacityRule;
+import com.optimalworkforce.alerts.scoring.MatchExclusion;
+import com.optimalworkforce.alerts.scoring.MatchScore;
 import com.optimalworkforce.core.aggregate.Figures;
 import com.optimalworkforce.core.aggregate.GeoArea;
 import com.optimalworkforce.core.aggregate.Metric;
@@ -93,6 +95,26 @@ class ReportHtmlTest {
       assertThat(li.attr("data-rule")).isEqualTo(a.ruleId());
       assertThat(li.attr("data-severity")).isEqualTo(a.severity().name());
       assertThat(li.selectFirst(".message").text()).isEqualTo(a.message());
+      assertThat(li.selectFirst(".region").text()).isEqualTo(a.regionId());
+    }
+    assertThat(items.eachAttr("data-rule")).containsAll(com.optimalworkforce.alerts.rules.BuiltInRules.ids());
+  }
+
+  @Test
+  void theBackupRankingIsTheRunsWithTheExclusionsCounted() {
+    Elements items = doc.select("ol#ranking > li");
+    List<MatchScore> top = result.ranking().top(5);
+    assertThat(items).hasSize(top.size());
+    for (int i = 0; i < top.size(); i++) {
+      assertThat(items.get(i).attr("data-percent")).isEqualTo(Integer.toString(top.get(i).percent()));
+      assertThat(items.get(i).text()).contains(top.get(i).percent() + "% - " + top.get(i).reason());
+    }
+    Element excluded = doc.selectFirst("p#excluded");
+    assertThat(excluded).isNotNull();
+    assertThat(excluded.attr("data-count")).isEqualTo(Integer.toString(result.ranking().excluded().size()));
+    for (MatchExclusion x : result.ranking().excluded()) {
+      long n = result.ranking().excluded().stream().filter(e -> e.reason() == x.reason()).count();
+      assertThat(excluded.text()).contains(x.reason().description() + " " + n);
     }
   }
 
@@ -155,32 +177,45 @@ class ReportHtmlTest {
     assertThat(finished).as("Chromium finished within 120 s; its log:%n%s", log).isTrue();
     assertThat(png).as("screenshot; Chromium's log:%n%s", log).exists();
 
+    // Kept for a person (or CI) to look at: examples/target/report-screenshot.png.
+    Files.copy(png, Path.of("target", "report-screenshot.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image).isNotNull();
     assertThat(image.getWidth()).isEqualTo(1280);
     assertThat(image.getHeight()).isEqualTo(2400);
     Set<Integer> colours = new HashSet<>();
     long nonWhite = 0;
-    boolean currentWeekBar = false;
-    for (int y = 0; y < image.getHeight(); y += 2) {
-      for (int x = 0; x < image.getWidth(); x += 2) {
+    long currentWeekBar = 0;
+    long pastWeekBars = 0;
+    long triggerLine = 0;
+    long suppressedCells = 0;
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
         int rgb = image.getRGB(x, y) & 0xFFFFFF;
         colours.add(rgb);
-        if (rgb != 0xFFFFFF) {
-          nonWhite++;
-        }
-        // The current week's bar: fill #2f6db5.
-        currentWeekBar |= near(rgb, 0x2f, 0x6d, 0xb5);
+        nonWhite += rgb != 0xFFFFFF ? 1 : 0;
+        currentWeekBar += near(rgb, 0x2f6db5) ? 1 : 0;   // .bar.current
+        pastWeekBars += near(rgb, 0x7fa7d9) ? 1 : 0;     // .bar
+        triggerLine += near(rgb, 0xd1495b) ? 1 : 0;      // line.hiring-trigger and its label
+        suppressedCells += near(rgb, 0xfff7e0) ? 1 : 0;  // td.suppressed background
       }
     }
     assertThat(colours.size()).as("distinct colours").isGreaterThan(50);
-    assertThat(nonWhite).as("non-white pixels").isGreaterThan(20_000);
-    assertThat(currentWeekBar).as("the chart's current-week bar is drawn").isTrue();
+    assertThat(nonWhite).as("non-white pixels").isGreaterThan(100_000);
+    // A bar is ~50 px wide and hundreds of px tall; the trigger line spans the plot (~550 px x 2 px).
+    assertThat(currentWeekBar).as("pixels of the current week's bar").isGreaterThan(5_000);
+    assertThat(pastWeekBars).as("pixels of the past weeks' bars").isGreaterThan(4 * 5_000L);
+    assertThat(triggerLine).as("pixels of the hiring-trigger line").isGreaterThan(500);
+    assertThat(suppressedCells).as("pixels of suppressed (<11) table cells").isGreaterThan(10_000);
   }
 
-  private static boolean near(int rgb, int r, int g, int b) {
-    return Math.abs(((rgb >> 16) & 0xFF) - r) < 6 && Math.abs(((rgb >> 8) & 0xFF) - g) < 6
-        && Math.abs((rgb & 0xFF) - b) < 6;
+  private static boolean near(int rgb, int expected) {
+    for (int shift = 0; shift <= 16; shift += 8) {
+      if (Math.abs(((rgb >> shift) & 0xFF) - ((expected >> shift) & 0xFF)) >= 6) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Optional<String> chromium() {

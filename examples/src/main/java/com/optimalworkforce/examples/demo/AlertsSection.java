@@ -71,6 +71,7 @@ final class AlertsSection {
       out.println("  " + report.alerts() + " alerts from " + report.rulesRun().size() + " rules in "
           + report.elapsed().toMillis() + " ms; " + inbox.received().size() + " reached the console, "
           + dashboard.feed("schedulers", 1000).size() + " the dashboard feed");
+      out.println("  Each line: severity, region, the message as delivered (up to 4 per rule, most severe first)");
       Map<String, List<Notification>> byRule = new LinkedHashMap<>();
       BuiltInRules.ids().forEach(id -> byRule.put(id, new ArrayList<>()));
       for (Notification n : inbox.received()) {
@@ -81,7 +82,8 @@ final class AlertsSection {
         out.println("  [" + rule + "] " + notes.size() + " alert" + (notes.size() == 1 ? "" : "s"));
         notes.stream().sorted(Comparator.comparingInt((Notification n) -> -severityRank(n))
             .thenComparing(Notification::text)).limit(4).forEach(n ->
-            out.println("    " + DemoContext.pad(n.attribute(Notification.SEVERITY).orElse(""), 7) + " " + n.text()));
+            out.println("    " + DemoContext.pad(n.attribute(Notification.SEVERITY).orElse(""), 7) + " "
+                + DemoContext.pad(n.attribute(Notification.REGION).orElse(""), 4) + " " + n.text()));
         if (notes.size() > 4) {
           out.println("    ... and " + (notes.size() - 4) + " more");
         }

@@ -30,7 +30,8 @@ import java.util.List;
  * @param progressShown the highest percentage the progress bar drew
  * @param changes what the demo changed in the source before the incremental sync
  * @param incremental the incremental sync
- * @param published the aggregate snapshot as it would leave the agency
+ * @param published the aggregate snapshot as it left the agency (read back from {@code publishedJson})
+ * @param publishedJson the JSON file the demo's {@code AggregateSink} wrote: what would be sent
  * @param withheld what did not leave
  * @param alerts the open alerts after the alert run, in rule order
  * @param ranking the backup ranking of one open shift
@@ -54,6 +55,7 @@ public record DemoResult(
     SourceChanges changes,
     SyncReport incremental,
     AggregateSnapshot published,
+    Path publishedJson,
     Withheld withheld,
     List<AlertRecord> alerts,
     MatchRanking ranking,

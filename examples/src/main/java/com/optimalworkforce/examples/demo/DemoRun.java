@@ -29,6 +29,7 @@ public final class DemoRun {
   static final long SEED = 2026;
   static final String AUDIT_FILE = "audit.jsonl";
   static final String REPORT_FILE = "report.html";
+  static final String PUBLISHED_FILE = "aggregate-snapshot.json";
 
   private final PrintStream out;
   private final Path outDir;
@@ -87,7 +88,7 @@ public final class DemoRun {
         try (Integration integration = new AlayaCareSetup(c).run(alayaCare, audit, r)) {
           new WellSkySetup(c).run(wellSky, audit, r);
           c.heading("3. What leaves the agency");
-          new PublishedSection(c).run(integration, r);
+          new PublishedSection(c).run(integration, outDir, r);
           c.heading("4. Alerts");
           new AlertsSection(c).run(audit, r);
         }

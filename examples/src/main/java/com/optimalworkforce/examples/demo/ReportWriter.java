@@ -13,7 +13,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Writes the demo's {@code report.html}: one self-contained page (inline CSS and SVG, no script,
@@ -211,20 +214,30 @@ public final class ReportWriter {
       Alert a = record.alert();
       raw("<li data-rule=\"").text(a.ruleId()).raw("\" data-severity=\"").text(a.severity().name())
           .raw("\" data-region=\"").text(a.regionId()).raw("\"><span class=\"sev ").text(a.severity().name())
-          .raw("\">").text(a.severity().name()).raw("</span> <span class=\"rule\">").text(a.title())
+          .raw("\">").text(a.severity().name()).raw("</span> <span class=\"region\">").text(a.regionId())
+          .raw("</span> <span class=\"rule\">").text(a.title())
           .raw("</span> <span class=\"message\">").text(a.message()).raw("</span></li>\n");
     }
     raw("</ul>\n");
   }
 
   private void ranking(DemoResult r) {
-    raw("<h2>Backups for an open shift</h2>\n<ol id=\"ranking\">\n");
+    var shift = r.ranking().shift();
+    raw("<h2>Backups for an open shift</h2>\n<p>").text("The open shift of "
+        + shift.start().atZone(shift.zone()).format(DateTimeFormatter.ofPattern("EEEE d MMMM, h:mm a", Locale.ENGLISH))
+        + " in region " + shift.regionId() + ", ranked by the MatchScorer: the chance each caregiver accepts if offered.")
+        .raw("</p>\n<ol id=\"ranking\">\n");
     for (MatchScore s : r.ranking().top(5)) {
       raw("<li data-percent=\"").text(Integer.toString(s.percent())).raw("\">")
           .text(DemoContext.shortName(s.caregiver().name()) + " " + s.percent() + "% - " + s.reason()).raw("</li>\n");
     }
-    raw("</ol>\n<p>").text(r.ranking().excluded().size() + " caregivers excluded (unavailable, double-booked,"
-        + " overtime cap, missing skill, blocked or inactive).").raw("</p>\n");
+    Map<String, Long> byReason = r.ranking().excluded().stream().collect(Collectors.groupingBy(
+        e -> e.reason().description(), TreeMap::new, Collectors.counting()));
+    raw("</ol>\n<p id=\"excluded\" data-count=\"").text(Integer.toString(r.ranking().excluded().size())).raw("\">")
+        .text(r.ranking().excluded().size() + " caregivers excluded" + (byReason.isEmpty() ? "." : ": "
+            + byReason.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")) + "."))
+        .raw("</p>\n");
   }
 
   private static final String CSS = """
@@ -247,6 +260,7 @@ public final class ReportWriter {
       .sev { display: inline-block; min-width: 70px; font-size: 11px; font-weight: 700; padding: 1px 6px;
         border-radius: 3px; text-align: center; color: #fff; background: #6c7a89; }
       .sev.URGENT { background: #c0392b; } .sev.WARNING { background: #d68910; } .sev.INFO { background: #2e86c1; }
+      .region { display: inline-block; min-width: 36px; color: #51606f; font-variant-numeric: tabular-nums; }
       .rule { font-weight: 600; }
       """;
 }

@@ -26,6 +26,7 @@ final class ResultBuilder {
   DemoResult.SourceChanges changes;
   SyncReport incremental;
   AggregateSnapshot published;
+  Path publishedJson;
   DemoResult.Withheld withheld;
   List<AlertRecord> alerts = List.of();
   MatchRanking ranking;
@@ -37,7 +38,7 @@ final class ResultBuilder {
 
   DemoResult build() {
     return new DemoResult(alayaCareWrongKey, alayaCareRightKey, wellSkyWrongSecret, wellSkyRightSecret, regionsListed,
-        selected, preview, wellSkyPreview, initial, progressShown, changes, incremental, published, withheld, alerts,
-        ranking, audit, tampered, capacity, report, elapsed);
+        selected, preview, wellSkyPreview, initial, progressShown, changes, incremental, published, publishedJson,
+        withheld, alerts, ranking, audit, tampered, capacity, report, elapsed);
   }
 }

@@ -104,11 +104,13 @@ class SyntheticAgencyAggregationTest {
   @Test
   void aPreviewIsAFreshAggregatorFedTheSelectedRecordsAsCreations() {
     Set<String> selected = Set.of("toronto-east", "seattle");
+    // tag::preview[]
     Aggregator preview = Aggregator.builder().clock(agency.clock()).build();
     for (EntityType type : List.of(EntityType.CLIENT, EntityType.CAREGIVER, EntityType.VISIT)) {
-      preview.addAll(agency.select(type, selected, agency.window()));
+      preview.addAll(agency.select(type, selected, agency.window()));   // plain records count as creations
     }
     AggregateSnapshot previewSnapshot = preview.snapshot(PrivacyPolicy.ofDefaults());
+    // end::preview[]
     assertThat(previewSnapshot.regions()).extracting(RegionSnapshot::regionId)
         .containsExactly("seattle", "toronto-east");
     // The same figures as the full agency's snapshot for those regions.
