@@ -11,7 +11,7 @@ import java.util.Optional;
  * RecordValidator noLongVisits = r -> r instanceof Visit v && v.hours() > 24
  *     ? Optional.of("Visit '" + v.id() + "': lasts " + v.hours() + " h, more than a day")
  *     : Optional.empty();
- * SyncEngine.builder(connector).validator(noLongVisits);
+ * SyncEngine.builder("agency-1", connector).validator(noLongVisits);
  * }</pre>
  */
 @FunctionalInterface
