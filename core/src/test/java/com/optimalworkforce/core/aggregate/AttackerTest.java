@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class AttackerTest {
 
-  @Property(tries = 80)
+  @Property(tries = 150)
   void noHiddenCellCanBeRecoveredFromThePublishedFigures(@ForAll long seed,
       @ForAll @IntRange(min = 20, max = 1500) int records) {
     SplittableRandom rnd = new SplittableRandom(seed);
