@@ -46,6 +46,7 @@ public class AggregatorBenchmark {
   static final int EVENTS = 1_000_000;
 
   private List<Change> creations;
+  private List<Change> creationsWithCopiedIds;
   private List<Change> updates;
   private AggregateCounts counts;
   private AggregateCounts updateBase;
@@ -60,6 +61,9 @@ public class AggregatorBenchmark {
       throw new IllegalStateException("agency has only " + visits.size() + " visits");
     }
     creations = visits.stream().map(Change::created).toList();
+    // As a connector that builds each record's region id anew (AlayaCare: Long.toString(branch)).
+    creationsWithCopiedIds = visits.stream()
+        .map(v -> Change.created(v.toBuilder().regionId(new String(v.regionId())).build())).toList();
     // Updates as a sync reports them: the previous version and the new one (15 minutes longer).
     updates = visits.stream()
         .map(v -> Change.updated(v, v.toBuilder().end(v.end().plus(Duration.ofMinutes(15))).build())).toList();
@@ -78,6 +82,21 @@ public class AggregatorBenchmark {
     long t0 = cpu.now();
     Aggregator a = Aggregator.create();
     for (Change c : creations) {
+      a.apply(c);
+    }
+    cpu.add(EVENTS, t0);
+    return a;
+  }
+
+  /** Creations whose region ids are equal but not identical strings, one per record. Score = events per second. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @OperationsPerInvocation(EVENTS)
+  public Aggregator foldCreatedVisitsWithCopiedRegionIds(CpuClock cpu) {
+    long t0 = cpu.now();
+    Aggregator a = Aggregator.create();
+    for (Change c : creationsWithCopiedIds) {
       a.apply(c);
     }
     cpu.add(EVENTS, t0);

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.optimalworkforce.core.aggregate.internal.SnapshotJson;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The privacy-safe aggregate of an agency's schedule: counts per generalized area (FSA, ZIP3) and
@@ -27,8 +30,12 @@ import java.util.Optional;
  * <p>A snapshot can only be made by {@link AggregateCounts#publish} (which applies the
  * {@link #policy() policy} it records) or read back by {@link #fromJson}, which checks that no
  * published count breaks the policy's small-cell rule. It holds no id, name, address or full
- * postal code: only region ids, area codes, weeks and numbers. Snapshots cannot be merged (hidden
- * figures do not add up); merge {@link AggregateCounts} before publishing.
+ * postal code: only region ids, area codes, weeks and numbers.
+ *
+ * <p>Snapshots of different regions {@link #merge merge} exactly: every region is suppressed on
+ * its own, so the merge of snapshots published per region (by one host or several) is the
+ * snapshot of all of them. Parts of one region do not: hidden figures cannot be added up, so
+ * merge the parts' {@link AggregateCounts} first and publish once.
  */
 @JsonPropertyOrder({"schemaVersion", "asOf", "policy", "regions"})
 public final class AggregateSnapshot {
@@ -75,6 +82,43 @@ public final class AggregateSnapshot {
   @JsonProperty("asOf")
   String asOfJson() {
     return asOf.toString();
+  }
+
+  /**
+   * The snapshot of this snapshot's regions and the other's, as if published together: exactly
+   * {@code a.merge(b).publish(policy, t)} for counts {@code a}, {@code b} of different regions
+   * published under one policy at {@code t}. Associative and commutative; {@link #asOf()} is the
+   * earlier of the two, when the older part was taken.
+   *
+   * <pre>{@code
+   * AggregateSnapshot all = eastHost.snapshot(policy).merge(westHost.snapshot(policy));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if both hold the same region (merge its
+   *     {@link AggregateCounts} before publishing instead) or their policies differ
+   */
+  public AggregateSnapshot merge(AggregateSnapshot other) {
+    Objects.requireNonNull(other, "other");
+    if (!other.policy.equals(policy)) {
+      throw new IllegalArgumentException("Cannot merge snapshots published under different policies: " + policy
+          + " and " + other.policy + ". Publish both parts under one policy.");
+    }
+    SortedMap<String, RegionSnapshot> byId = new TreeMap<>();
+    for (RegionSnapshot r : concat(regions, other.regions)) {
+      if (byId.putIfAbsent(r.regionId(), r) != null) {
+        throw new IllegalArgumentException("Both snapshots hold region '" + r.regionId() + "': suppressed figures of "
+            + "one region cannot be added up exactly. Merge the AggregateCounts of its parts in the agency, then "
+            + "publish once.");
+      }
+    }
+    Instant earlier = asOf.isBefore(other.asOf) ? asOf : other.asOf;
+    return new AggregateSnapshot(earlier, policy, List.copyOf(byId.values()));
+  }
+
+  private static List<RegionSnapshot> concat(List<RegionSnapshot> a, List<RegionSnapshot> b) {
+    List<RegionSnapshot> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /** Compact JSON (schema: {@code docs/aggregate-snapshot-schema.md}). */

@@ -23,8 +23,8 @@ final class Fold {
   private static final int CACHE_SIZE = 64;
 
   private final Map<String, RegionFold> regions = new HashMap<>();
-  // Direct-mapped by the string's (cached) hash code: records of a few regions interleave, and
-  // connectors reuse the region id's string, so an identity hit avoids the map almost always.
+  // Direct-mapped by the string's hash code: records of a few regions interleave, so a hit avoids
+  // the map almost always.
   private final String[] cachedIds = new String[CACHE_SIZE];
   private final RegionFold[] cachedRegions = new RegionFold[CACHE_SIZE];
 
@@ -65,7 +65,10 @@ final class Fold {
 
   private RegionFold region(String id) {
     int slot = id.hashCode() & (CACHE_SIZE - 1);
-    if (cachedIds[slot] == id) {
+    String cached = cachedIds[slot];
+    // Some connectors build a new id string per record (Long.toString(branchId)): compare by value
+    // after the identity check, which is still cheaper than the map.
+    if (cached == id || id.equals(cached)) {
       return cachedRegions[slot];
     }
     RegionFold r = regions.computeIfAbsent(id, k -> new RegionFold());

@@ -186,7 +186,7 @@ public final class GeoArea implements Comparable<GeoArea> {
     char c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0, c8 = 0, c9 = 0;
     for (int i = 0; i < len; i++) {
       char c = s.charAt(i);
-      if (Character.isWhitespace(c)) {
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) { // spaces of any kind, no-break ones too
         continue;
       }
       if (c >= 'a' && c <= 'z') {

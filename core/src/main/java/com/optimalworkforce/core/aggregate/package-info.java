@@ -13,7 +13,9 @@
  * is exact and mergeable and stays in the agency zone;
  * {@link com.optimalworkforce.core.aggregate.AggregateSnapshot} is published, with small cells and
  * their complements suppressed under a {@link com.optimalworkforce.core.aggregate.PrivacyPolicy}.
- * Merge counts, then publish: suppressed snapshots cannot be added up exactly. See
+ * Merge the counts of one region, then publish: suppressed figures cannot be added up exactly.
+ * Snapshots of different regions {@link com.optimalworkforce.core.aggregate.AggregateSnapshot#merge
+ * merge} exactly. See
  * {@code docs/privacy.md} and {@code docs/aggregate-snapshot-schema.md}.
  */
 package com.optimalworkforce.core.aggregate;

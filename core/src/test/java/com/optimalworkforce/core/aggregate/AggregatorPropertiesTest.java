@@ -1,13 +1,21 @@
 package com.optimalworkforce.core.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.optimalworkforce.core.model.Caregiver;
 import com.optimalworkforce.core.model.Change;
+import com.optimalworkforce.core.model.Client;
 import com.optimalworkforce.core.model.SourceRecord;
+import com.optimalworkforce.core.model.Visit;
+import com.optimalworkforce.core.security.Secret;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -92,6 +100,62 @@ class AggregatorPropertiesTest {
     assertThat(a.merge(b).merge(c)).isEqualTo(a.merge(b.merge(c)));
     assertThat(a.merge(AggregateCounts.empty())).isEqualTo(a);
     assertThat(a.merge(b).hashCode()).isEqualTo(b.merge(a).hashCode());
+  }
+
+  @Property(tries = 150)
+  void snapshotsOfDifferentRegionsMergeIntoTheSnapshotOfAll(@ForAll long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<SourceRecord> records = new RandomSchedule(seed).records(1 + rnd.nextInt(600));
+    PrivacyPolicy policy = List.of(PrivacyPolicy.ofDefaults(),
+        PrivacyPolicy.builder().suppressionThreshold(3).build(),
+        PrivacyPolicy.builder().randomRounding(5).roundingKey(Secret.of("key-" + seed)).build()).get(rnd.nextInt(3));
+    // One host per region, each publishing its own snapshot at its own time.
+    Map<String, Aggregator> hosts = new TreeMap<>();
+    Aggregator whole = Aggregator.create();
+    for (SourceRecord r : records) {
+      hosts.computeIfAbsent(regionOf(r), k -> Aggregator.create()).add(r);
+      whole.add(r);
+    }
+    List<AggregateSnapshot> parts = new ArrayList<>();
+    int i = 0;
+    for (Aggregator host : hosts.values()) {
+      parts.add(host.counts().publish(policy, Instant.EPOCH.plusSeconds(60L * i++)));
+    }
+    AggregateSnapshot expected = whole.counts().publish(policy, Instant.EPOCH);
+    Collections.shuffle(parts, new java.util.Random(seed));
+    AggregateSnapshot left = parts.get(0);
+    AggregateSnapshot right = parts.get(parts.size() - 1);
+    for (int k = 1; k < parts.size(); k++) {
+      left = left.merge(parts.get(k));
+      right = parts.get(parts.size() - 1 - k).merge(right);
+    }
+    assertThat(left).isEqualTo(expected);
+    assertThat(right).isEqualTo(expected);
+    if (parts.size() >= 2) {
+      assertThat(parts.get(0).merge(parts.get(1))).isEqualTo(parts.get(1).merge(parts.get(0)));
+    }
+    if (parts.size() == 3) {
+      assertThat(parts.get(0).merge(parts.get(1)).merge(parts.get(2)))
+          .isEqualTo(parts.get(0).merge(parts.get(1).merge(parts.get(2))));
+    }
+    // Suppressed parts of one region do not add up: merge their counts before publishing.
+    AggregateSnapshot any = parts.get(0);
+    assertThatThrownBy(() -> any.merge(any)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Both snapshots hold region '" + any.regions().get(0).regionId() + "'")
+        .hasMessageContaining("Merge the AggregateCounts of its parts");
+    PrivacyPolicy other = policy.toBuilder().suppressionThreshold(policy.suppressionThreshold() + 1).build();
+    assertThatThrownBy(() -> any.merge(AggregateCounts.empty().publish(other, Instant.EPOCH)))
+        .hasMessageContaining("different policies");
+  }
+
+  private static String regionOf(SourceRecord r) {
+    if (r instanceof Client c) {
+      return c.regionId();
+    }
+    if (r instanceof Caregiver g) {
+      return g.regionId();
+    }
+    return ((Visit) r).regionId();
   }
 
   private static AggregateCounts randomCounts(SplittableRandom rnd) {

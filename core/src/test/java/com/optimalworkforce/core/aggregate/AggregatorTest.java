@@ -143,6 +143,25 @@ class AggregatorTest {
   }
 
   @Test
+  void regionIdsAreComparedByValueNotIdentity() {
+    // Connectors may build a new id string per record; 200 regions also overflow the region cache.
+    Aggregator a = Aggregator.create();
+    for (int round = 0; round < 3; round++) {
+      for (int r = 0; r < 200; r++) {
+        String region = new String("region-" + r);
+        a.add(client("C" + round + "-" + r, region, "M4A 1B2", true));
+        a.add(scheduled("V" + round + "-" + r, new String(region), "M4A 1B2", FRIDAY_2PM, Duration.ofHours(1)));
+      }
+    }
+    AggregateCounts c = a.counts();
+    assertThat(c.regionIds()).hasSize(200);
+    for (int r = 0; r < 200; r++) {
+      assertThat(c.count("region-" + r, M4A, Metric.ACTIVE_CLIENTS)).isEqualTo(3);
+      assertThat(c.count("region-" + r, M4A, W47, Metric.VISITS)).isEqualTo(3);
+    }
+  }
+
+  @Test
   void recordsWithoutAggregateFiguresChangeNothing() {
     Aggregator a = Aggregator.create();
     a.add(new Unavailability("U1", "E1", TORONTO, FRIDAY_2PM, FRIDAY_2PM.plusSeconds(3600), "day off"));

@@ -6,22 +6,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tries to recover hidden figures of a published region from what is published, the way an
- * analyst at the platform could: every row, column and regional total is a linear equation over
- * its cells; hidden counts are known to be at least 1 (zeros are shown); unfilled visits never
- * exceed visits. It solves equations with a single unknown and propagates interval bounds through
- * all equations until nothing moves, and reports every hidden cell whose interval closed.
+ * What an analyst at the platform reads off a published region: one grid per metric (areas and
+ * the regional total by weeks and the window), each figure published or hidden, and the two
+ * plain differencing checks. {@link LinearAttacker} then bounds every hidden figure.
+ *
+ * <pre>{@code
+ * Map<Metric, Attacker.Grid> grids = Attacker.grids(snapshot.region("east").orElseThrow());
+ * Attacker.singleHiddenEquations(grids.get(Metric.VISITS)); // 0 when complements are in place
+ * }</pre>
  */
 final class Attacker {
-  private static final double INF = Double.POSITIVE_INFINITY;
-
   /** One metric's grid: rows = areas + total, columns = weeks + window (one column for people). */
   static final class Grid {
     final Metric metric;
     final double[][] lo;
     final double[][] hi;
     final boolean[][] hidden;
-    final double[][] truth; // optional, for the naive check; NaN when unknown
+    final double[][] truth; // the true figures, where a test knows them
 
     Grid(Metric metric, int rows, int cols) {
       this.metric = metric;
@@ -43,8 +44,9 @@ final class Attacker {
       if (published == null) {
         hidden[r][c] = true;
         lo[r][c] = metric.isCount() ? 1 : 0;
-        hi[r][c] = INF;
+        hi[r][c] = Double.POSITIVE_INFINITY;
       } else {
+        hidden[r][c] = false;
         lo[r][c] = published.doubleValue();
         hi[r][c] = published.doubleValue();
       }
@@ -82,38 +84,10 @@ final class Attacker {
     return out;
   }
 
-  /** A hidden cell the attack pinned down: its grid position and value. */
-  record Recovered(Metric metric, int row, int col, double value) {}
-
-  /** Runs the attack; returns every hidden cell whose value is determined. */
-  static List<Recovered> attack(Map<Metric, Grid> grids) {
-    boolean moved = true;
-    for (int pass = 0; pass < 10_000 && moved; pass++) {
-      moved = false;
-      for (Grid g : grids.values()) {
-        moved |= propagate(g);
-      }
-      moved |= subset(grids.get(Metric.UNFILLED_VISITS), grids.get(Metric.VISITS));
-    }
-    List<Recovered> out = new ArrayList<>();
-    for (Grid g : grids.values()) {
-      double tolerance = g.metric.isCount() ? 0 : 0.05;
-      for (int r = 0; r < g.rows(); r++) {
-        for (int c = 0; c < g.cols(); c++) {
-          if (g.hidden[r][c] && g.hi[r][c] - g.lo[r][c] <= tolerance) {
-            out.add(new Recovered(g.metric, r, c, g.lo[r][c]));
-          }
-        }
-      }
-    }
-    return out;
-  }
-
   /** Cells hidden in an equation where every other cell is published: the plain differencing attack. */
   static int singleHiddenEquations(Grid g) {
     int found = 0;
-    boolean twoWay = g.cols() > 1;
-    for (int[][] eq : equations(g.rows(), g.cols(), twoWay)) {
+    for (int[][] eq : equations(g)) {
       int hiddenCells = 0;
       for (int[] cell : eq) {
         hiddenCells += g.hidden[cell[0]][cell[1]] ? 1 : 0;
@@ -132,7 +106,7 @@ final class Attacker {
       return 0;
     }
     int found = 0;
-    for (int[][] eq : equations(g.rows(), g.cols(), g.cols() > 1)) {
+    for (int[][] eq : equations(g)) {
       int[] t = eq[0];
       if (g.hidden[t[0]][t[1]]) {
         continue;
@@ -151,10 +125,16 @@ final class Attacker {
     return found;
   }
 
-  /** Each equation as its cells; the first cell is the total, the rest its parts. */
-  private static List<int[][]> equations(int rows, int cols, boolean twoWay) {
+  /**
+   * Each equation of a grid as its cells; the first cell is the total, the rest its parts. A grid
+   * of more than one column has row equations (weeks add up to the window) and column equations
+   * (areas add up to the regional total); a one-column grid only the latter.
+   */
+  static List<int[][]> equations(Grid g) {
+    int rows = g.rows();
+    int cols = g.cols();
     List<int[][]> eqs = new ArrayList<>();
-    if (twoWay) {
+    if (cols > 1) {
       for (int r = 0; r < rows; r++) {
         int[][] eq = new int[cols][];
         eq[0] = new int[] {r, cols - 1};
@@ -173,60 +153,5 @@ final class Attacker {
       eqs.add(eq);
     }
     return eqs;
-  }
-
-  private static boolean propagate(Grid g) {
-    boolean moved = false;
-    double eps = g.metric.isCount() ? 0 : 1e-6;
-    for (int[][] eq : equations(g.rows(), g.cols(), g.cols() > 1)) {
-      int[] t = eq[0];
-      double sumLo = 0;
-      double sumHi = 0;
-      for (int k = 1; k < eq.length; k++) {
-        sumLo += g.lo[eq[k][0]][eq[k][1]];
-        sumHi += g.hi[eq[k][0]][eq[k][1]];
-      }
-      moved |= tighten(g, t, sumLo, sumHi, eps);
-      for (int k = 1; k < eq.length; k++) {
-        int[] p = eq[k];
-        double othersLo = sumLo - g.lo[p[0]][p[1]];
-        double othersHi = sumHi - g.hi[p[0]][p[1]];
-        double newLo = othersHi == INF ? -INF : g.lo[t[0]][t[1]] - othersHi;
-        double newHi = g.hi[t[0]][t[1]] - othersLo;
-        moved |= tighten(g, p, newLo, newHi, eps);
-      }
-    }
-    return moved;
-  }
-
-  private static boolean subset(Grid unfilled, Grid visits) {
-    boolean moved = false;
-    for (int r = 0; r < visits.rows(); r++) {
-      for (int c = 0; c < visits.cols(); c++) {
-        int[] cell = {r, c};
-        moved |= tighten(visits, cell, unfilled.lo[r][c], INF, 0);
-        moved |= tighten(unfilled, cell, -INF, visits.hi[r][c], 0);
-      }
-    }
-    return moved;
-  }
-
-  private static boolean tighten(Grid g, int[] cell, double lo, double hi, double eps) {
-    boolean moved = false;
-    int r = cell[0];
-    int c = cell[1];
-    if (g.metric.isCount()) {
-      lo = Math.ceil(lo);
-      hi = Math.floor(hi);
-    }
-    if (lo > g.lo[r][c] + eps) {
-      g.lo[r][c] = lo;
-      moved = true;
-    }
-    if (hi < g.hi[r][c] - eps) {
-      g.hi[r][c] = hi;
-      moved = true;
-    }
-    return moved;
   }
 }

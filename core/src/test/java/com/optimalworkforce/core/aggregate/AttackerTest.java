@@ -11,7 +11,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-/** Plays the platform-side attacker against published snapshots: every hidden cell must hold. */
+/**
+ * Plays the platform-side attacker against published snapshots: for every hidden figure, the
+ * smallest and largest value consistent with everything published ({@link LinearAttacker}); none
+ * may be pinned to one value.
+ */
 class AttackerTest {
 
   @Property(tries = 150)
@@ -32,26 +36,86 @@ class AttackerTest {
         assertThat(Attacker.smallDerivableSums(g, threshold)).as("%s %s small sums of hidden cells",
             region.regionId(), g.metric).isZero();
       });
-      List<Attacker.Recovered> recovered = Attacker.attack(grids);
+      List<LinearAttacker.Range> recovered = LinearAttacker.recovered(grids);
       assertThat(recovered).as("cells of %s recovered from %s", region.regionId(), published.toJson()).isEmpty();
     }
   }
 
   @Test
   void theAttackWorksOnPrimarySuppressionAlone() {
-    // Without complements: M4B's 3 clients = 33 (total) - 30 (M4A), and so on.
-    Aggregator a = Aggregator.create();
-    a.addAll(new RandomSchedule(7).records(800));
-    AggregateSnapshot proper = a.counts().publish(PrivacyPolicy.ofDefaults(), Instant.EPOCH);
+    // Without complements, a small cell alone in a row or column is its total minus the rest
+    // (M4B's 3 clients = 33 - 30), and the attack finds such cells with their true values.
     int recoveredNaive = 0;
-    for (RegionSnapshot region : proper.regions()) {
-      Map<Metric, Attacker.Grid> naive = naiveGrids(a.counts(), region);
-      recoveredNaive += Attacker.attack(naive).size();
-      for (Attacker.Recovered r : Attacker.attack(naive)) {
-        assertThat(r.value()).isEqualTo(naive.get(r.metric()).truth[r.row()][r.col()]);
+    for (long seed = 1; seed <= 12; seed++) {
+      Aggregator a = Aggregator.create();
+      a.addAll(new RandomSchedule(seed).records(2000));
+      AggregateSnapshot proper = a.counts().publish(PrivacyPolicy.ofDefaults(), Instant.EPOCH);
+      for (RegionSnapshot region : proper.regions()) {
+        Map<Metric, Attacker.Grid> naive = naiveGrids(a.counts(), region);
+        assertThat(LinearAttacker.recovered(Attacker.grids(region))).isEmpty();
+        for (LinearAttacker.Range r : LinearAttacker.recovered(naive)) {
+          double truth = naive.get(r.metric()).truth[r.row()][r.col()];
+          if (r.metric().isCount()) {
+            assertThat(Math.round(r.min())).as("%s", r).isEqualTo((long) truth);
+            recoveredNaive++;
+          } else {
+            assertThat(truth).as("%s", r).isBetween(r.min() - 1e-6, r.max() + 1e-6);
+          }
+        }
       }
     }
     assertThat(recoveredNaive).isGreaterThan(10);
+  }
+
+  /**
+   * The limit stated in docs/privacy.md ("Differencing over time"), shown: each snapshot alone
+   * protects M4B's 3 clients, yet the second one picks a different complement, and an analyst who
+   * takes M4E to be unchanged subtracts it. M4B itself never changed. Keyed random rounding
+   * turns the subtraction into a guess.
+   */
+  @Test
+  void twoSnapshotsOverTimeCanRevealACellThatEachProtects() {
+    AggregateCounts before = clients(50, 3, 19, 20);
+    AggregateCounts after = clients(50, 3, 21, 20); // two clients join M4C
+    RegionSnapshot first = before.publish(PrivacyPolicy.ofDefaults(), Instant.EPOCH).region("east").orElseThrow();
+    RegionSnapshot second = after.publish(PrivacyPolicy.ofDefaults(), Instant.EPOCH).region("east").orElseThrow();
+    for (RegionSnapshot alone : List.of(first, second)) {
+      assertThat(alone.area(M4B).activeClients()).isEmpty();
+      assertThat(LinearAttacker.recovered(Attacker.grids(alone))).isEmpty();
+    }
+    // First: M4C is M4B's complement, M4E is shown; second: M4E is, M4C is shown.
+    assertThat(first.area(M4C).activeClients()).isEmpty();
+    assertThat(second.area(M4E).activeClients()).isEmpty();
+    long m4b = second.total().activeClients().orElseThrow() - second.area(M4A).activeClients().orElseThrow()
+        - second.area(M4C).activeClients().orElseThrow() - first.area(M4E).activeClients().orElseThrow();
+    assertThat(m4b).isEqualTo(3);
+
+    java.util.Set<Long> guesses = new java.util.TreeSet<>();
+    for (int k = 0; k < 40; k++) {
+      PrivacyPolicy rounded = PrivacyPolicy.builder().randomRounding(5)
+          .roundingKey(com.optimalworkforce.core.security.Secret.of("agency-key-" + k)).build();
+      RegionSnapshot r1 = before.publish(rounded, Instant.EPOCH).region("east").orElseThrow();
+      RegionSnapshot r2 = after.publish(rounded, Instant.EPOCH).region("east").orElseThrow();
+      guesses.add(r2.total().activeClients().orElseThrow() - r2.area(M4A).activeClients().orElseThrow()
+          - r2.area(M4C).activeClients().orElseThrow() - r1.area(M4E).activeClients().orElseThrow());
+    }
+    assertThat(guesses).as("the same subtraction under rounding").hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  private static final GeoArea M4A = GeoArea.of("M4A");
+  private static final GeoArea M4B = GeoArea.of("M4B");
+  private static final GeoArea M4C = GeoArea.of("M4C");
+  private static final GeoArea M4E = GeoArea.of("M4E");
+
+  private static AggregateCounts clients(int... perArea) {
+    Aggregator a = Aggregator.create();
+    GeoArea[] areas = {M4A, M4B, M4C, M4E};
+    for (int i = 0; i < perArea.length; i++) {
+      for (int k = 0; k < perArea[i]; k++) {
+        a.add(Records.client("C" + i + "-" + k, "east", areas[i].code() + " 1A1", true));
+      }
+    }
+    return a.counts();
   }
 
   @Test

@@ -19,9 +19,12 @@ class GeoAreaTest {
       "K1Z 2W9     | K1Z | FSA",
       "T2A         | T2A | FSA",
       "v5k0a1      | V5K | FSA",
+      "M4A\u00a01B2 | M4A | FSA", // a no-break space, as pasted from a web page
+      "'\tm4a\u20071b2\n' | M4A | FSA",
       "60614       | 606 | ZIP3",
       "60614-1234  | 606 | ZIP3",
       "606141234   | 606 | ZIP3",
+      "60614\u00a01234 | 606 | ZIP3",
       "82101       | 821 | ZIP3",
       "00501       | 005 | ZIP3",
   })

@@ -6,6 +6,7 @@ import com.optimalworkforce.core.model.Caregiver;
 import com.optimalworkforce.core.model.Change;
 import com.optimalworkforce.core.model.Client;
 import com.optimalworkforce.core.model.EntityType;
+import com.optimalworkforce.core.model.GeoPoint;
 import com.optimalworkforce.core.model.PersonName;
 import com.optimalworkforce.core.model.Region;
 import com.optimalworkforce.core.model.SourceRecord;
@@ -59,8 +60,15 @@ class SyntheticAgencyAggregationTest {
       forbidden.add(c.id());
       names(forbidden, c.name());
       postal(forbidden, c.postalCode());
+      coordinates(forbidden, c.home());
     }
-    assertThat(forbidden).hasSizeGreaterThan(3000);
+    agency.clients().forEach(c -> coordinates(forbidden, c.location()));
+    // The place of care of each visit: its postal code and coordinates.
+    agency.visits().forEach(v -> {
+      postal(forbidden, v.postalCode());
+      coordinates(forbidden, v.location());
+    });
+    assertThat(forbidden).hasSizeGreaterThan(5000);
     for (String value : forbidden) {
       assertThat(json).as("snapshot JSON").doesNotContain(value);
     }
@@ -169,6 +177,15 @@ class SyntheticAgencyAggregationTest {
     for (String part : new String[] {name.given(), name.family()}) {
       if (part != null && part.length() >= 3) {
         out.add(part);
+      }
+    }
+  }
+
+  private static void coordinates(Set<String> out, GeoPoint p) {
+    if (p != null) {
+      for (double d : new double[] {p.latitude(), p.longitude()}) {
+        out.add(String.valueOf(d));
+        out.add(String.format(java.util.Locale.ROOT, "%.4f", d));
       }
     }
   }
