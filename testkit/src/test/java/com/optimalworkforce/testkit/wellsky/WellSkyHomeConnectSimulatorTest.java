@@ -65,6 +65,25 @@ class WellSkyHomeConnectSimulatorTest {
   }
 
   @Test
+  void tokenErrorsCanBeInjectedAndAWrongTokenPathGetsTheGatewaysAnswer() throws Exception {
+    String form = "grant_type=client_credentials&client_id=" + sim.clientId() + "&client_secret="
+        + sim.clientSecret().reveal();
+    int before = sim.tokenRequests();
+    sim.tokenErrorNext(1, 403, "application/json", "{\"error\":\"access_denied\"}");
+    assertThat(sim.pendingFaults()).isEqualTo(1);
+    HttpResponse<String> refused = post(sim.tokenUrl(), null, "application/x-www-form-urlencoded", form);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).isEqualTo("{\"error\":\"access_denied\"}");
+    assertThat(post(sim.tokenUrl(), null, "application/x-www-form-urlencoded", form).statusCode()).isEqualTo(200);
+    assertThat(sim.tokenRequests() - before).isEqualTo(2);
+
+    HttpResponse<String> wrongPath = post(sim.tokenUrl().replace("/oauth/accesstoken", "/oauth/token"), null,
+        "application/x-www-form-urlencoded", form);
+    assertThat(wrongPath.statusCode()).isEqualTo(403);
+    assertThat(wrongPath.body()).contains("Invalid key=value pair (missing equal-sign) in Authorization header");
+  }
+
+  @Test
   void tokensExpireByTheClock() throws Exception {
     String token = token();
     assertThat(search("patients/_search/?_page=0&_count=5", "Bearer " + token, "{}").statusCode()).isEqualTo(200);

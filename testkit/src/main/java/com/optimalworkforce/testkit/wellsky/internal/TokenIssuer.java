@@ -82,6 +82,11 @@ public final class TokenIssuer {
     return deniedTokens.contains(token) ? Check.DENIED : Check.VALID;
   }
 
+  /** Counts a token request answered without looking at its credentials (an injected fault). */
+  public void countRequest() {
+    requests.incrementAndGet();
+  }
+
   /** Every token request so far, granted or not. */
   public int requests() {
     return requests.get();
