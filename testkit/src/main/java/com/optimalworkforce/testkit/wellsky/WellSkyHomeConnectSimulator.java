@@ -149,6 +149,15 @@ public final class WellSkyHomeConnectSimulator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * What tokens issued from now on start with (default {@code hc-token-}), e.g. a canary for a
+   * secret-leak test; a number follows.
+   */
+  public WellSkyHomeConnectSimulator tokenPrefix(String prefix) {
+    tokens.prefix(prefix);
+    return this;
+  }
+
   /** Invalidates every token issued so far (the next API call answers 401). */
   public WellSkyHomeConnectSimulator revokeTokens() {
     tokens.revokeAll();
@@ -207,6 +216,23 @@ public final class WellSkyHomeConnectSimulator implements AutoCloseable {
     }
     tokenFaults.addError(times, status, Objects.requireNonNull(contentType, "contentType"),
         Objects.requireNonNull(body, "body"));
+    return this;
+  }
+
+  /**
+   * Lets the next {@code requests} API requests through, then the one after answers this error:
+   * a fault for a later step, e.g. the {@code PUT} of a write-back after its search.
+   *
+   * <pre>{@code
+   * sim.errorAfter(1, 422, "text/plain", "caregiver is not qualified");
+   * }</pre>
+   */
+  public WellSkyHomeConnectSimulator errorAfter(int requests, int status, String contentType, String body) {
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("status must be an error status (400-599) but was " + status);
+    }
+    faults.pass(requests);
+    faults.addError(1, status, Objects.requireNonNull(contentType, "contentType"), Objects.requireNonNull(body, "body"));
     return this;
   }
 

@@ -77,6 +77,11 @@ class WellSkyHomeConnectSimulatorTest {
     assertThat(post(sim.tokenUrl(), null, "application/x-www-form-urlencoded", form).statusCode()).isEqualTo(200);
     assertThat(sim.tokenRequests() - before).isEqualTo(2);
 
+    sim.tokenPrefix("CANARYTOKEN-0b1d-");
+    HttpResponse<String> prefixed = post(sim.tokenUrl(), null, "application/x-www-form-urlencoded", form);
+    assertThat(JSON.readTree(prefixed.body()).get("access_token").asText()).startsWith("CANARYTOKEN-0b1d-");
+    sim.tokenPrefix("hc-token-");
+
     HttpResponse<String> wrongPath = post(sim.tokenUrl().replace("/oauth/accesstoken", "/oauth/token"), null,
         "application/x-www-form-urlencoded", form);
     assertThat(wrongPath.statusCode()).isEqualTo(403);
@@ -194,6 +199,14 @@ class WellSkyHomeConnectSimulatorTest {
     assertThat(error.statusCode()).isEqualTo(403);
     assertThat(error.body()).isEqualTo("{\"error\":\"Not licensed\"}");
     assertThat(search("patients/_search/?_page=0&_count=5", auth, "{}").statusCode()).isEqualTo(200);
+
+    sim.errorAfter(2, 409, "text/plain", "third");
+    assertThat(search("patients/_search/?_page=0&_count=5", auth, "{}").statusCode()).isEqualTo(200);
+    assertThat(search("patients/_search/?_page=0&_count=5", auth, "{}").statusCode()).isEqualTo(200);
+    HttpResponse<String> third = search("patients/_search/?_page=0&_count=5", auth, "{}");
+    assertThat(third.statusCode()).isEqualTo(409);
+    assertThat(third.body()).isEqualTo("third");
+    assertThat(sim.pendingFaults()).isZero();
 
     sim.badData(EntityType.CLIENT, AGENCY.clients().get(0).id());
     JsonNode first = JSON.readTree(search("patients/_search/?_page=0&_count=1", auth, "{}").body()).get("entry").get(0);

@@ -7,6 +7,7 @@ import com.optimalworkforce.core.connector.ConnectorException;
 import com.optimalworkforce.core.http.FailureClassifier;
 import com.optimalworkforce.core.http.TokenEndpointException;
 import com.optimalworkforce.core.security.Redactor;
+import com.optimalworkforce.core.security.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
@@ -43,6 +44,24 @@ public final class HomeConnectFailures {
 
   public String host() {
     return failures.host();
+  }
+
+  /**
+   * These failures also masking the bearer token of {@code authorization} (the header a request
+   * carried): a server may quote the token it refused.
+   */
+  public HomeConnectFailures sent(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        || authorization.substring(7).isBlank()) {
+      return this;
+    }
+    return new HomeConnectFailures(baseUrl, redactor.with(Secret.of(authorization.substring(7).strip())));
+  }
+
+  /** What an error body says ({@link #said}), redacted; null when it says nothing. */
+  public String redactedSaid(String contentType, String body) {
+    String raw = said(contentType, body);
+    return raw == null ? null : excerpt(redactor.redact(raw));
   }
 
   /** The failure for an error answer to {@code what} (e.g. "POST patients/_search/"). */

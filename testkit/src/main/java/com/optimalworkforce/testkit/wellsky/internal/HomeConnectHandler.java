@@ -119,7 +119,7 @@ public final class HomeConnectHandler implements ResponseDefinitionTransformerV2
       return gateway(request);
     }
     Faults.Fault fault = faults.poll();
-    if (fault != null) {
+    if (fault != null && fault.kind() != Faults.Kind.PASS) {
       return fault(fault);
     }
     String authorization = request.getHeader("Authorization");
@@ -184,7 +184,7 @@ public final class HomeConnectHandler implements ResponseDefinitionTransformerV2
 
   private ResponseDefinition token(Request request) {
     Faults.Fault fault = tokenFaults.poll();
-    if (fault != null) {
+    if (fault != null && fault.kind() != Faults.Kind.PASS) {
       tokens.countRequest();
       return fault(fault);
     }
@@ -372,6 +372,7 @@ public final class HomeConnectHandler implements ResponseDefinitionTransformerV2
       case MALFORMED_JSON -> b.withStatus(200).withHeader("Content-Type", "application/json")
           .withBody("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"totalRecords\":12,\"entry\":[{\"resource\":{\"id");
       case ERROR -> b.withStatus(fault.status()).withHeader("Content-Type", fault.contentType()).withBody(fault.body());
+      case PASS -> throw new IllegalStateException("a PASS entry is answered normally, not as a fault");
     }
     return delayed(b);
   }
