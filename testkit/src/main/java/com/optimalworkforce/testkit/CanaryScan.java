@@ -37,7 +37,8 @@ import org.junit.jupiter.api.function.Executable;
  * run of {@value #FRAGMENT} or more of its characters (a secret cut short by a length limit is still
  * a leak). Pick canaries of at least {@value #FRAGMENT} characters that appear nowhere else.
  *
- * <p>Logs are captured from {@code System.err} while the scan is open, which works with slf4j-simple
+ * <p>Logs are captured from {@code System.err} (and {@code System.out}, where a library's debug
+ * switch prints) while the scan is open, which works with slf4j-simple
  * configured, in the module's {@code src/test/resources/simplelogger.properties}, to write to
  * {@code System.err} looked up at every write and to log the SDK at TRACE:
  *
@@ -49,7 +50,7 @@ import org.junit.jupiter.api.function.Executable;
  *
  * <p>{@link #assertNoCanary(String...)} takes log texts that must have been captured, so a scan
  * whose capture is not wired up fails instead of passing on empty logs. Not thread-safe to open two
- * scans at once: {@code System.err} is global.
+ * scans at once: {@code System.err} and {@code System.out} are global.
  */
 public final class CanaryScan implements AutoCloseable {
   /** The shortest run of a canary's characters that counts as a leak. */
@@ -59,16 +60,20 @@ public final class CanaryScan implements AutoCloseable {
   private final List<String> texts = new ArrayList<>();
   private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
   private final PrintStream originalErr;
+  private final PrintStream originalOut;
   private boolean closed;
 
   private CanaryScan(List<String> canaries) {
     this.canaries = canaries;
     this.originalErr = System.err;
+    this.originalOut = System.out;
     System.setErr(new PrintStream(new Tee(originalErr, logs), true, StandardCharsets.UTF_8));
+    // Standard output too: a library's debug switch (Jakarta Mail's, say) prints there.
+    System.setOut(new PrintStream(new Tee(originalOut, logs), true, StandardCharsets.UTF_8));
   }
 
   /**
-   * Starts capturing {@code System.err} and scanning for these canaries.
+   * Starts capturing {@code System.err} and {@code System.out} and scanning for these canaries.
    *
    * @throws IllegalArgumentException when a canary is shorter than {@value #FRAGMENT} characters
    */
@@ -117,9 +122,10 @@ public final class CanaryScan implements AutoCloseable {
     throw new AssertionError("expected a failure, but the code ran without one");
   }
 
-  /** The log output captured so far. */
+  /** The log output (standard error and standard output) captured so far. */
   public String logs() {
     System.err.flush();
+    System.out.flush();
     return logs.toString(StandardCharsets.UTF_8);
   }
 
@@ -185,13 +191,15 @@ public final class CanaryScan implements AutoCloseable {
     return List.copyOf(out);
   }
 
-  /** Stops capturing; the captured text stays readable. */
+  /** Stops capturing and restores both streams; the captured text stays readable. */
   @Override
   public void close() {
     if (!closed) {
       closed = true;
       System.err.flush();
+      System.out.flush();
       System.setErr(originalErr);
+      System.setOut(originalOut);
     }
   }
 

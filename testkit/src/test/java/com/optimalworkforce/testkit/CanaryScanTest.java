@@ -70,14 +70,19 @@ class CanaryScanTest {
   }
 
   @Test
-  void refusesCanariesTooShortToTellApartAndRestoresStandardError() {
+  void refusesCanariesTooShortToTellApartAndCapturesAndRestoresBothStreams() {
     assertThatThrownBy(() -> CanaryScan.start("short")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'short'");
-    var before = System.err;
+    var err = System.err;
+    var out = System.out;
     CanaryScan scan = CanaryScan.start(CANARY);
-    assertThat(System.err).isNotSameAs(before);
+    assertThat(System.err).isNotSameAs(err);
+    System.out.println("printed by a library's debug switch: " + CANARY);
+    assertThat(scan.logs()).contains("debug switch");
+    assertThatThrownBy(scan::assertNoCanary).hasMessageContaining("leaked");
     scan.close();
-    assertThat(System.err).isSameAs(before);
+    assertThat(System.err).isSameAs(err);
+    assertThat(System.out).isSameAs(out);
   }
 
   private static String b64(String s) {
