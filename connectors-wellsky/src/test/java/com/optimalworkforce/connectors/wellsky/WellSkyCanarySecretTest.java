@@ -161,6 +161,12 @@ class WellSkyCanarySecretTest {
     scan.thrown(() -> WellSkyConnectorConfig.from(ConnectorConfig.builder(WellSkyConnector.PROVIDER_ID)
         .setting(WellSkyConnectorProvider.DIALECT, "home-connect")
         .secret(WellSkyConnectorProvider.CLIENT_SECRET, Secret.of(SECRET_CANARY)).build()));
+    // A secret put where it does not belong (the URL's user info or query) is refused without being shown.
+    scan.thrown(() -> homeConnect(SECRET_CANARY).baseUrl(URI.create("https://client:" + SECRET_CANARY
+        + "@connect.clearcareonline.com/v1/")));
+    scan.thrown(() -> homeConnect(SECRET_CANARY).tokenUrl(URI.create("https://connect.clearcareonline.com/oauth/"
+        + "accesstoken?client_secret=" + SECRET_CANARY)));
+    scan.thrown(() -> homeConnect(SECRET_CANARY).tokenUrl(URI.create("ftp://client:" + SECRET_CANARY + "@example.com/")));
 
     // A wrong secret: the token endpoint refuses it.
     try (WellSkyConnector wrong = WellSkyConnector.create(homeConnect(SECRET_CANARY + "-old").build())) {
