@@ -317,6 +317,12 @@ public final class AlertEngine implements ChangeListener, AutoCloseable {
   private void notify(AlertRecord record, Instant now, Counts counts) {
     Alert alert = record.alert();
     List<Target> targets = routing.targets(alert);
+    if (targets.isEmpty() && !alert.hasRegion() && !routing.routes().isEmpty()) {
+      // Stored for the feed all the same; say so, since only a route without a region filter takes it.
+      LOG.warn("alert {} of rule {} about {} has no region and no route takes it (every route names regions): it is"
+          + " in the alert feed only. Add a route without regions, or with region(Alert.NO_REGION), to be told.",
+          record.id(), alert.ruleId(), alert.subject().key());
+    }
     List<Delivery> deliveries = new ArrayList<>(targets.size());
     List<Notification> notifications = new ArrayList<>(targets.size());
     int round = record.deliveries().size();
@@ -339,9 +345,11 @@ public final class AlertEngine implements ChangeListener, AutoCloseable {
         .subject((alert.severity() == Severity.INFO ? "" : alert.severity() + ": ") + alert.title())
         .text(alert.message())
         .attribute(Notification.SEVERITY, alert.severity().name())
-        .attribute(Notification.REGION, alert.regionId())
         .attribute(Notification.ALERT_ID, recordId)
         .attribute(Notification.RULE, alert.ruleId());
+    if (alert.hasRegion()) {
+      b.attribute(Notification.REGION, alert.regionId());
+    }
     alert.shift().ifPresent(s -> b.attribute(Notification.SHIFT, s));
     return b.build();
   }

@@ -13,6 +13,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -44,7 +46,27 @@ public final class SlackWebhookNotifier implements Notifier {
   private SlackWebhookNotifier(SlackWebhookConfig config) {
     this.config = config;
     this.http = new HttpPost("Slack", config.tls(), config.retry(), config.timeout(), config.clock(),
-        Redactor.standard().with(config.webhooks().values().toArray(Secret[]::new)));
+        Redactor.standard().with(secretParts(config)));
+  }
+
+  /**
+   * What to mask: each webhook URL, and its path and last segment on their own, since the path is
+   * the secret part ({@code /services/T.../B.../token}) and an answer may quote only that.
+   */
+  private static Secret[] secretParts(SlackWebhookConfig config) {
+    List<Secret> out = new ArrayList<>();
+    for (Secret url : config.webhooks().values()) {
+      out.add(url);
+      String path = URI.create(url.reveal()).getRawPath();
+      if (path != null && path.length() > 1) {
+        out.add(Secret.of(path));
+        String last = path.substring(path.lastIndexOf('/', path.length() - 2) + 1).replaceAll("/$", "");
+        if (last.length() >= 8) {
+          out.add(Secret.of(last));
+        }
+      }
+    }
+    return out.toArray(Secret[]::new);
   }
 
   public static SlackWebhookNotifier create(SlackWebhookConfig config) {

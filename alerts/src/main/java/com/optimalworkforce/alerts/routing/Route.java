@@ -19,9 +19,14 @@ import java.util.Set;
  * Route east = Route.builder().region("toronto-east").to(eastSchedulers).build();
  * Route urgentToManager = Route.builder().minSeverity(Severity.URGENT).to(manager)
  *     .channels(Severity.URGENT, Channel.SMS, Channel.SLACK).build();
+ * Route unplaced = Route.builder().region(Alert.NO_REGION).to(officeManager).build();
  * }</pre>
  *
- * @param regions the regions it covers; empty for all
+ * <p>A route without regions covers every region and also the alerts that have none
+ * ({@link Alert#NO_REGION}: a caregiver whose record and shifts are not known); a route with
+ * regions covers those alerts only when it lists {@code Alert.NO_REGION}.
+ *
+ * @param regions the regions it covers; empty for all, alerts without a region included
  * @param rules the rule ids it covers; empty for all
  * @param minSeverity the lowest severity it covers
  * @param recipients who gets the alerts
@@ -64,6 +69,7 @@ public record Route(Set<String> regions, Set<String> rules, Severity minSeverity
 
     private Builder() {}
 
+    /** A region the route covers; {@link Alert#NO_REGION} for the alerts that have none. */
     public Builder region(String regionId) {
       regions.add(Objects.requireNonNull(regionId, "regionId"));
       return this;

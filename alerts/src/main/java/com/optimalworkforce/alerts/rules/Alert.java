@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param title a short headline, e.g. "Unfilled shift"
  * @param severity how soon to act
  * @param subject what it is about
- * @param regionId the region it concerns (routing uses it)
+ * @param regionId the region it concerns (routing uses it), or {@link #NO_REGION} when its subject
+ *     cannot be placed in one (a caregiver whose record and shifts are not known)
  * @param message the text schedulers read
  * @param recommended suggested caregivers, best first
  * @param shiftId the shift (visit id) it concerns, or {@code null}
@@ -36,6 +37,16 @@ public record Alert(
     String message,
     List<Recommendation> recommended,
     String shiftId) {
+
+  /**
+   * The region of an alert whose subject cannot be placed in one, e.g. a call-out pattern of a
+   * caregiver whose own record and shifts are not in the schedule (quarantined, say). Such an alert
+   * is never dropped: it is stored for the dashboard feed and goes to the routes without a region
+   * filter (the "all regions" routes), or to a route that asks for it with
+   * {@code Route.builder().region(Alert.NO_REGION)}. No real region has this id: region ids are
+   * never blank.
+   */
+  public static final String NO_REGION = "";
 
   public Alert {
     Objects.requireNonNull(ruleId, "ruleId");
@@ -58,6 +69,11 @@ public record Alert(
     return Optional.ofNullable(shiftId);
   }
 
+  /** False for an alert whose region is {@link #NO_REGION}. */
+  public boolean hasRegion() {
+    return !regionId.isEmpty();
+  }
+
   /** The same alert at another severity. */
   public Alert withSeverity(Severity severity) {
     return new Alert(ruleId, title, severity, subject, regionId, message, recommended, shiftId);
@@ -66,8 +82,8 @@ public record Alert(
   /** Leaves out the message: it names people. */
   @Override
   public String toString() {
-    return "Alert[" + ruleId + ", " + severity + ", " + subject + ", region=" + regionId + ", recommended="
-        + recommended + "]";
+    return "Alert[" + ruleId + ", " + severity + ", " + subject + ", region=" + (hasRegion() ? regionId : "(none)")
+        + ", recommended=" + recommended + "]";
   }
 
   /** Builds an {@link Alert}; {@link #build()} checks the required values. */
@@ -96,8 +112,14 @@ public record Alert(
       return this;
     }
 
+    /** The region, or {@link Alert#NO_REGION} when the subject cannot be placed in one. */
     public Builder region(String regionId) {
-      this.regionId = Objects.requireNonNull(regionId, "regionId");
+      Objects.requireNonNull(regionId, "regionId");
+      if (regionId.isBlank() && !regionId.equals(NO_REGION)) {
+        throw new IllegalArgumentException("Alert from rule '" + ruleId + "': region '" + regionId + "' is blank; use"
+            + " Alert.NO_REGION for an alert that cannot be placed in a region");
+      }
+      this.regionId = regionId;
       return this;
     }
 
@@ -118,7 +140,8 @@ public record Alert(
 
     public Alert build() {
       if (regionId == null) {
-        throw new IllegalStateException("Alert from rule '" + ruleId + "': region is required");
+        throw new IllegalStateException("Alert from rule '" + ruleId + "': region is required (Alert.NO_REGION when"
+            + " the subject cannot be placed in a region)");
       }
       if (message == null) {
         throw new IllegalStateException("Alert from rule '" + ruleId + "': message is required");

@@ -32,7 +32,9 @@ import java.util.TreeSet;
  *
  * <p>Defaults: looks at the last 4 occurrences of each weekday and alerts when the caregiver called
  * out on at least 3 of them; WARNING when they are booked on that weekday in the next 7 days, else
- * INFO. Weekdays are taken in the region's zone from the start of the shift called out of.
+ * INFO. Weekdays are taken in the region's zone from the start of the shift called out of. The
+ * alert's region is the caregiver's, else that of the shifts called out of; when neither is known
+ * it is {@link Alert#NO_REGION} (the call-outs' own zone is used), so the pattern is still reported.
  */
 public final class CallOutPatternRule implements AlertRule {
   public static final String ID = "call-out-pattern";
@@ -105,12 +107,12 @@ public final class CallOutPatternRule implements AlertRule {
       if (count < minCallOuts) {
         continue;
       }
+      // Neither the caregiver nor their shifts known (quarantined, say): the pattern still stands,
+      // in no region, for the routes that take every region and the feed.
       String region = view.caregiver(cg).map(c -> c.regionId())
           .or(() -> recent.stream().flatMap(c -> view.visit(c.visitId()).stream()).map(Visit::regionId).findFirst())
-          .orElse(null);
-      if (region != null) { // neither the caregiver nor their shifts are known: nobody to route it to
-        out.add(alert(view, now, zone, cg, region, day, count, streak));
-      }
+          .orElse(Alert.NO_REGION);
+      out.add(alert(view, now, zone, cg, region, day, count, streak));
     }
   }
 

@@ -36,7 +36,8 @@ import java.util.Set;
  * occurrences; a day counts when unavailability covers at least 4 hours of it (local time); spans
  * longer than 3 days (a leave) are ignored. WARNING when the caregiver is nevertheless booked on
  * that weekday in the next 14 days, else INFO. Days are taken in the zone of the caregiver's region,
- * or of the unavailability itself when the region has no visits yet.
+ * or of the unavailability itself when the region has no visits yet. A caregiver whose own record
+ * is not known is still reported, in {@link Alert#NO_REGION} and the unavailability's zone.
  */
 public final class DayOffPatternRule implements AlertRule {
   public static final String ID = "day-off-pattern";
@@ -79,13 +80,13 @@ public final class DayOffPatternRule implements AlertRule {
     Instant now = clock.instant();
     List<Alert> out = new ArrayList<>();
     for (String cg : caregivers) {
-      Optional<Caregiver> caregiver = view.caregiver(cg);
-      if (caregiver.isEmpty()) {
-        continue; // no region to route it to
-      }
-      Optional<ZoneId> zone = view.zone(caregiver.get().regionId()).or(() -> zoneOfSpans(view, now, cg));
+      // A caregiver whose record is not known (quarantined, say) is still checked, in no region and
+      // in the zone their unavailability was entered in.
+      String region = view.caregiver(cg).map(Caregiver::regionId).orElse(Alert.NO_REGION);
+      Optional<ZoneId> zone = (region.equals(Alert.NO_REGION) ? Optional.<ZoneId>empty() : view.zone(region))
+          .or(() -> zoneOfSpans(view, now, cg));
       if (zone.isPresent()) {
-        check(view, now, caregiver.get(), zone.get(), out);
+        check(view, now, cg, region, zone.get(), out);
       }
     }
     return out;
@@ -97,11 +98,11 @@ public final class DayOffPatternRule implements AlertRule {
         .stream().findFirst().map(Unavailability::zone);
   }
 
-  private void check(ScheduleView view, Instant now, Caregiver cg, ZoneId zone, List<Alert> out) {
+  private void check(ScheduleView view, Instant now, String cg, String region, ZoneId zone, List<Alert> out) {
     LocalDate today = now.atZone(zone).toLocalDate();
     LocalDate first = today.minusWeeks(lookbackWeeks);
     LocalDate last = today.plusDays(7);
-    List<Unavailability> spans = view.unavailabilityOf(cg.id(), first.atStartOfDay(zone).toInstant(),
+    List<Unavailability> spans = view.unavailabilityOf(cg, first.atStartOfDay(zone).toInstant(),
         last.atStartOfDay(zone).toInstant());
     if (spans.size() < minWeeks) {
       return;
@@ -138,14 +139,15 @@ public final class DayOffPatternRule implements AlertRule {
         earlier++;
       }
       streak = Math.max(streak, earlier);
-      out.add(alert(view, now, zone, cg, day, e.getValue().size(), streak));
+      out.add(alert(view, now, zone, cg, region, day, e.getValue().size(), streak));
     }
   }
 
-  private Alert alert(ScheduleView view, Instant now, ZoneId zone, Caregiver cg, DayOfWeek day, int count, int streak) {
-    String name = Phrases.caregiver(view, cg.id());
+  private Alert alert(ScheduleView view, Instant now, ZoneId zone, String cg, String region, DayOfWeek day, int count,
+      int streak) {
+    String name = Phrases.caregiver(view, cg);
     Visit booked = null;
-    for (Visit v : view.visitsOf(cg.id(), now, now.plus(upcoming))) {
+    for (Visit v : view.visitsOf(cg, now, now.plus(upcoming))) {
       if (v.status() == VisitStatus.SCHEDULED && v.start().atZone(zone).getDayOfWeek() == day) {
         booked = v;
         break;
@@ -159,8 +161,8 @@ public final class DayOffPatternRule implements AlertRule {
         ? " Consider making " + Phrases.day(day) + " a standing day off."
         : " " + name + " is still booked for the " + Phrases.dayTime(booked.localStart())
             + " shift; consider a backup and making " + Phrases.day(day) + " a standing day off.";
-    return Alert.builder(ID, Subject.caregiver(cg.id(), day.name())).title(title())
-        .severity(booked == null ? Severity.INFO : Severity.WARNING).region(cg.regionId())
+    return Alert.builder(ID, Subject.caregiver(cg, day.name())).title(title())
+        .severity(booked == null ? Severity.INFO : Severity.WARNING).region(region)
         .shift(booked == null ? null : booked.id()).message(pattern + advice).build();
   }
 

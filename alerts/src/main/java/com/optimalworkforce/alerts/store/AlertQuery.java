@@ -17,7 +17,8 @@ import java.util.Set;
  *     .build());
  * }</pre>
  *
- * @param regions regions to include; empty for all
+ * @param regions regions to include ({@link com.optimalworkforce.alerts.rules.Alert#NO_REGION} for the
+ *     alerts that have none); empty for all
  * @param rules rule ids to include; empty for all
  * @param minSeverity the lowest severity to include
  * @param since include records updated at or after this, or {@code null}

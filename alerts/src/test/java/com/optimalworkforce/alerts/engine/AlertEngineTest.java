@@ -86,6 +86,55 @@ class AlertEngineTest {
   }
 
   @Test
+  void aCallOutPatternWithNoRegionIsStoredAndGoesToTheRoutesForAllRegions() throws Exception {
+    // Only the call-outs are known: no caregiver record, no shifts, so no region to route by.
+    ScheduleIndex unplaced = ScheduleIndex.create(clock);
+    for (String date : List.of("2026-11-16", "2026-11-09", "2026-11-02")) {
+      var start = java.time.LocalDateTime.parse(date + "T09:00").atZone(Fixtures.TORONTO).toInstant();
+      unplaced.put(new com.optimalworkforce.core.model.CallOut("CO-" + date, "E9", "V-" + date, Fixtures.TORONTO, start,
+          start.minus(Duration.ofHours(2)), "Sick"));
+    }
+    Recipient office = Recipient.builder("office").email("office@agency.example").build();
+    // The regional routes do not take it; the route for all regions does.
+    engine = AlertEngine.builder(unplaced, clock).rule(com.optimalworkforce.alerts.rules.CallOutPatternRule.ofDefaults())
+        .routing(AlertRouting.builder().route(Route.builder().region("toronto-east").to(EAST).build())
+            .route(Route.builder().to(office).channels(Severity.URGENT, Channel.EMAIL).build()).build())
+        .notifier(sms).notifier(email).notifier(dashboard).auditLog(audit).deliveryRetry(FAST).build();
+    EvaluationReport report = engine.evaluate();
+    awaitDeliveries();
+    assertThat(report.raised()).isEqualTo(1);
+    AlertRecord record = engine.feed(AlertQuery.all()).get(0);
+    assertThat(record.alert().regionId()).isEqualTo(Alert.NO_REGION);
+    assertThat(engine.feed(AlertQuery.builder().region(Alert.NO_REGION).build())).containsExactly(record);
+    assertThat(engine.feed(AlertQuery.builder().region("toronto-east").build())).isEmpty();
+    assertThat(record.deliveries()).extracting(Delivery::recipientId, Delivery::channel, Delivery::status)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("office", Channel.EMAIL, Delivery.Status.DELIVERED),
+            org.assertj.core.groups.Tuple.tuple("office", Channel.DASHBOARD, Delivery.Status.DELIVERED));
+    assertThat(email.delivered).singleElement().satisfies(n -> {
+      assertThat(n.text()).startsWith("caregiver E9 has called out the last 3 Mondays.");
+      assertThat(n.attribute(Notification.REGION)).isEmpty();
+    });
+    assertThat(audit.entries()).filteredOn(e -> e.details().get("alert").equals(record.id())).hasSize(2)
+        .allSatisfy(e -> assertThat(e.details()).containsEntry("recipient", "office").containsEntry("region", ""));
+    engine.close();
+
+    // With regional routes only, it is still stored for the feed (nobody to notify), not dropped,
+    // and a warning says how to be told about such alerts.
+    engine = AlertEngine.builder(unplaced, clock).rule(com.optimalworkforce.alerts.rules.CallOutPatternRule.ofDefaults())
+        .routing(ROUTING).notifier(sms).notifier(email).notifier(dashboard).deliveryRetry(FAST).build();
+    try (com.optimalworkforce.testkit.CanaryScan logs = com.optimalworkforce.testkit.CanaryScan.start("not-a-secret-here")) {
+      assertThat(engine.evaluate().raised()).isEqualTo(1);
+      assertThat(logs.logs()).contains("WARN").contains("has no region and no route takes it")
+          .contains("CAREGIVER:E9@MONDAY");
+    }
+    assertThat(engine.feed(AlertQuery.all())).singleElement().satisfies(r -> {
+      assertThat(r.alert().hasRegion()).isFalse();
+      assertThat(r.isOpen()).isTrue();
+      assertThat(r.deliveries()).isEmpty();
+    });
+  }
+
+  @Test
   void notifiesNewAlertsOnceRoutedByRegionAndSeverity() throws Exception {
     engine = engineBuilder().rule(unfilled).build();
     EvaluationReport first = engine.evaluate();

@@ -46,6 +46,34 @@ class AlertRoutingTest {
   }
 
   @Test
+  void anAlertWithoutARegionGoesToTheRoutesForAllRegionsAndThoseThatAskForIt() {
+    Alert unplaced = alert(Alert.NO_REGION, "call-out-pattern", Severity.INFO);
+    AlertRouting regional = AlertRouting.builder()
+        .route(Route.builder().region("toronto-east").to(EAST).build())
+        .route(Route.builder().region("vancouver").to(WEST).build())
+        .build();
+    assertThat(regional.targets(unplaced)).isEmpty();
+    AlertRouting withAllRegions = AlertRouting.builder()
+        .route(Route.builder().region("toronto-east").to(EAST).build())
+        .route(Route.builder().to(WEST).build())
+        .build();
+    assertThat(withAllRegions.targets(unplaced)).extracting(t -> t.recipient().id()).containsOnly("west-schedulers");
+    AlertRouting askingForIt = AlertRouting.builder()
+        .route(Route.builder().region("toronto-east").region(Alert.NO_REGION).to(EAST).build())
+        .build();
+    assertThat(askingForIt.targets(unplaced)).extracting(t -> t.recipient().id()).containsOnly("east-schedulers");
+    assertThat(askingForIt.targets(alert("vancouver", "call-out-pattern", Severity.INFO))).isEmpty();
+  }
+
+  @Test
+  void aBlankRegionIsRefusedAndNoRegionMustBeSaid() {
+    assertThatThrownBy(() -> Alert.builder("r", Subject.shift("V1")).region(" "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("region ' ' is blank; use Alert.NO_REGION");
+    assertThatThrownBy(() -> Alert.builder("r", Subject.shift("V1")).message("m").build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("region is required (Alert.NO_REGION");
+  }
+
+  @Test
   void routesByRegionRuleAndMinimumSeverity() {
     AlertRouting routing = AlertRouting.builder()
         .route(Route.builder().region("toronto-east").to(EAST).build())

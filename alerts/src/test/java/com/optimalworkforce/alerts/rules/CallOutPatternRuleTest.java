@@ -61,6 +61,36 @@ class CallOutPatternRuleTest {
   }
 
   @Test
+  void aPatternOfACaregiverWhoseRecordAndShiftsAreUnknownIsStillRaisedWithoutARegion() {
+    // Only the call-outs are known (the caregiver's record and the shifts quarantined, say):
+    // nothing places them in a region, but the pattern is no less real.
+    ScheduleIndex index = ScheduleIndex.create(AGENCY.clock());
+    for (String date : List.of("2026-11-15", "2026-11-08", "2026-11-01")) {
+      // Sunday 9 PM in Toronto (Monday in UTC): the weekday is taken in the call-outs' own zone.
+      Instant start = LocalDateTime.parse(date + "T21:00").atZone(Fixtures.TORONTO).toInstant();
+      index.put(new CallOut("CO-" + date, "E9", "V-" + date, Fixtures.TORONTO, start, start.minus(Duration.ofHours(2)),
+          null));
+    }
+    assertThat(CallOutPatternRule.ofDefaults().evaluate(index, AGENCY.clock(), Scope.all())).singleElement()
+        .satisfies(a -> {
+          assertThat(a.regionId()).isEqualTo(Alert.NO_REGION);
+          assertThat(a.hasRegion()).isFalse();
+          assertThat(a.toString()).contains("region=(none)");
+          assertThat(a.subject()).isEqualTo(Subject.caregiver("E9", "SUNDAY"));
+          assertThat(a.message()).isEqualTo("caregiver E9 has called out the last 3 Sundays. "
+              + "Recommend backup plan for caregiver E9's Sunday shifts going forward.");
+        });
+
+    // One of the shifts known: the alert takes its region.
+    Instant start = LocalDateTime.parse("2026-11-15T21:00").atZone(Fixtures.TORONTO).toInstant();
+    index.put(Fixtures.visit("C1", "E9", LocalDateTime.parse("2026-11-15T21:00"), 2).toBuilder().id("V-2026-11-15")
+        .regionId("toronto-east").status(com.optimalworkforce.core.model.VisitStatus.CANCELLED).build());
+    assertThat(index.visit("V-2026-11-15").orElseThrow().start()).isEqualTo(start);
+    assertThat(CallOutPatternRule.ofDefaults().evaluate(index, AGENCY.clock(), Scope.all())).singleElement()
+        .satisfies(a -> assertThat(a.regionId()).isEqualTo("toronto-east"));
+  }
+
+  @Test
   void takesTheWeekdayInTheRegionsZone() {
     ScheduleIndex index = ScheduleIndex.create(AGENCY.clock());
     index.put(Fixtures.caregiver("E1", "Ana"));

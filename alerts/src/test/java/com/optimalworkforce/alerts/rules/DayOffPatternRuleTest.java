@@ -88,6 +88,22 @@ class DayOffPatternRuleTest {
         .containsExactlyInAnyOrder("TUESDAY", "WEDNESDAY");
   }
 
+  @Test
+  void aCaregiverWhoseRecordIsUnknownIsStillReportedWithoutARegion() {
+    // Only the unavailability is known (the caregiver's record quarantined, say).
+    ScheduleIndex index = ScheduleIndex.create(AGENCY.clock());
+    putDaysOff(index, "2026-11-03", "2026-11-10", "2026-11-17");
+    assertThat(DayOffPatternRule.ofDefaults().evaluate(index, AGENCY.clock(), Scope.all())).singleElement()
+        .satisfies(a -> {
+          assertThat(a.regionId()).isEqualTo(Alert.NO_REGION);
+          assertThat(a.subject()).isEqualTo(Subject.caregiver("E1", "TUESDAY"));
+          assertThat(a.message()).startsWith("caregiver E1 has needed Tuesdays off 3 weeks running.");
+        });
+    index.put(Fixtures.caregiver("E1", "Ana"));
+    assertThat(DayOffPatternRule.ofDefaults().evaluate(index, AGENCY.clock(), Scope.all())).singleElement()
+        .satisfies(a -> assertThat(a.regionId()).isEqualTo(Fixtures.caregiver("E1", "Ana").regionId()));
+  }
+
   private static void putDaysOff(ScheduleIndex index, String... dates) {
     for (String d : dates) {
       var day = LocalDate.parse(d).atStartOfDay(Fixtures.TORONTO).toInstant();

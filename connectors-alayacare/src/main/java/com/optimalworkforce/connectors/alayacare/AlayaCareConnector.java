@@ -17,6 +17,7 @@ import com.optimalworkforce.core.connector.ReadRequest;
 import com.optimalworkforce.core.connector.WriteBack;
 import com.optimalworkforce.core.model.EntityType;
 import com.optimalworkforce.core.model.Region;
+import com.optimalworkforce.core.security.Redactor;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -65,7 +66,8 @@ public final class AlayaCareConnector implements Connector {
     this.config = config;
     String hint = config.tenant().map(t -> "tenant '" + t + "' (" + config.baseUrl() + ")")
         .orElse("base URL " + config.baseUrl());
-    this.http = new Http(config, new Failures(config.host(), hint, config.timeout(), config.rateLimit()));
+    this.http = new Http(config, new Failures(config.host(), hint, config.timeout(), config.rateLimit(),
+        Redactor.standard().with(config.publicKey(), config.privateKey())));
     this.parallel = new Parallel(config.concurrency());
     this.directory = new Directory(http, config.defaultZone(), config.pageSize());
     this.lists = new ListReader(http, directory, parallel, config.pageSize());

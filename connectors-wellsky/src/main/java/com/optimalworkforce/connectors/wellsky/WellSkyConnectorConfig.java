@@ -483,11 +483,20 @@ public final class WellSkyConnectorConfig {
     private static URI checkHttpUrl(String name, URI uri) {
       Objects.requireNonNull(uri, name);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      // Messages leave out what might be a credential: the user info and the query.
+      String shown = uri.getHost() == null ? uri.toString() : scheme + "://"
+          + (uri.getRawUserInfo() == null ? "" : "[user info hidden]@") + uri.getHost()
+          + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + (uri.getRawPath() == null ? "" : uri.getRawPath())
+          + (uri.getRawQuery() == null ? "" : "?[query hidden]") + (uri.getRawFragment() == null ? "" : "#...");
       if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-        throw new IllegalArgumentException(name + " must be an absolute https:// URL but was '" + uri + "'");
+        throw new IllegalArgumentException(name + " must be an absolute https:// URL but was '" + shown + "'");
+      }
+      if (uri.getRawUserInfo() != null) {
+        throw new IllegalArgumentException(name + " must not carry a user name or password (set clientId and"
+            + " clientSecret instead) but was '" + shown + "'");
       }
       if (uri.getQuery() != null || uri.getFragment() != null) {
-        throw new IllegalArgumentException(name + " must not have a query or fragment but was '" + uri + "'");
+        throw new IllegalArgumentException(name + " must not have a query or fragment but was '" + shown + "'");
       }
       return uri;
     }

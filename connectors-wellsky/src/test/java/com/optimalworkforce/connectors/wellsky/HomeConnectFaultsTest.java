@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Transient faults of the Home Connect simulator are absorbed (retries honouring Retry-After, one
@@ -170,6 +172,41 @@ class HomeConnectFaultsTest {
     assertThat(check.failure()).as(check.message()).isEqualTo(ConnectionFailure.UNEXPECTED_RESPONSE);
     assertThat(check.message()).contains("did not recognise POST locations/_search")
         .contains("Invalid key=value pair").contains("lowercase, ending in /v1/");
+  }
+
+  @ParameterizedTest(name = "token URL path {0}")
+  @ValueSource(strings = {"/oauth/token", "/OAuth/AccessToken", "/oauth/accesstoken/"})
+  void aTokenUrlTheGatewayDoesNotKnowIsReportedAsAWrongTokenUrl(String path) {
+    // The token endpoint is /oauth/accesstoken on the host root; the gateway answers any other
+    // path with its 403 message, which core's token provider now carries to the connector.
+    URI wrong = URI.create(SIM.tokenUrl().replace("/oauth/accesstoken", path));
+    WellSkyConnectorConfig config = connector(RateLimitPolicy.unlimited()).config().toBuilder().tokenUrl(wrong).build();
+    int before = SIM.tokenRequests();
+    ConnectionCheck check;
+    try (WellSkyConnector c = WellSkyConnector.create(config)) {
+      check = c.testConnection();
+    }
+    assertThat(check.failure()).as(check.message()).isEqualTo(ConnectionFailure.UNEXPECTED_RESPONSE);
+    assertThat(check.message()).startsWith("Unexpected response: the WellSky gateway did not recognise the token request"
+        + " to " + wrong).contains("(403 \"Invalid key=value pair (missing equal-sign) in Authorization header")
+        .contains("tokens at /oauth/accesstoken on the API's host (" + SIM.tokenUrl() + ")")
+        .contains("Check the connector's tokenUrl").doesNotContain(SIM.clientSecret().reveal());
+    assertThat(SIM.tokenRequests()).as("the simulator answered as the gateway, not as the token endpoint")
+        .isEqualTo(before);
+  }
+
+  @Test
+  void aTokenEndpointRefusalQuotesWhatItSaid() {
+    SIM.tokenErrorNext(1, 403, "application/json",
+        "{\"error\":\"access_denied\",\"error_description\":\"Home Connect is not enabled for this agency\"}");
+    ConnectionCheck check;
+    try (WellSkyConnector c = connector(RateLimitPolicy.unlimited())) {
+      check = c.testConnection();
+    }
+    assertThat(check.failure()).as(check.message()).isEqualTo(ConnectionFailure.ACCESS_DENIED);
+    assertThat(check.message()).contains("refused to issue a token (403)")
+        .contains("\"access_denied: Home Connect is not enabled for this agency\"");
+    assertThat(SIM.pendingFaults()).isZero();
   }
 
   @Test

@@ -85,6 +85,8 @@ class WellSkyConnectorConfigTest {
       "regionZones | toronto | must look like 'toronto-east=America/Toronto;vancouver=America/Vancouver' but has 'toronto'",
       "tls | ssl3 | setting 'tls' must be 'default' or 'tls1.3' but was 'ssl3'",
       "baseUrl | ftp://example.com/v1/ | baseUrl must be an absolute https:// URL but was 'ftp://example.com/v1/'",
+      "baseUrl | https://user:pa55@example.com/v1/ | baseUrl must not carry a user name or password (set clientId and clientSecret instead) but was 'https://[user info hidden]@example.com/v1/'",
+      "tokenUrl | https://example.com/token?client_secret=pa55 | tokenUrl must not have a query or fragment but was 'https://example.com/token?[query hidden]'",
       "validateServer | yes | setting 'validateServer' must be true or false but was 'yes'",
   })
   void aBadSettingIsNamedWithItsValue(String name, String value, String message) {

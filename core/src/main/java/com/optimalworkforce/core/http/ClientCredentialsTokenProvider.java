@@ -9,6 +9,7 @@ import com.optimalworkforce.core.security.Redactor;
 import com.optimalworkforce.core.security.Secret;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,9 +20,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,11 +50,19 @@ import org.slf4j.LoggerFactory;
  * {@code invalid_client}/{@code unauthorized_client}/{@code invalid_grant}, is INVALID_CREDENTIALS;
  * 403 or {@code invalid_scope} is ACCESS_DENIED; 429 (after retries) RATE_LIMITED; timeouts
  * TIMEOUT; unknown hosts and refused connections UNREACHABLE; anything else UNEXPECTED_RESPONSE.
- * Thread-safe.
+ * An error status is a {@link TokenEndpointException} that also keeps the status and what the
+ * endpoint said (its OAuth {@code error}, a gateway's {@code message}, an HTML title or a text body;
+ * redacted and bounded), which its message quotes. Thread-safe.
  */
 public final class ClientCredentialsTokenProvider implements TokenProvider {
   private static final Logger LOG = LoggerFactory.getLogger(ClientCredentialsTokenProvider.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Fields other than OAuth's {@code error} in which token endpoints and their gateways explain a refusal. */
+  private static final List<String> MESSAGE_FIELDS = List.of("message", "error_message", "errorMessage", "Message",
+      "detail", "title");
+  private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
+  private static final Pattern H1 = Pattern.compile("(?is)<h1[^>]*>(.*?)</h1>");
+  private static final Pattern TAGS = Pattern.compile("(?s)<[^>]*>");
 
   /** How the client id and secret are sent. */
   public enum ClientAuthentication {
@@ -68,6 +81,7 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
   }
 
   private final URI tokenEndpoint;
+  private final URI shownEndpoint;
   private final String clientId;
   private final Secret clientSecret;
   private final String scope;
@@ -90,6 +104,7 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
 
   private ClientCredentialsTokenProvider(Builder b) {
     this.tokenEndpoint = b.tokenEndpoint;
+    this.shownEndpoint = shown(b.tokenEndpoint);
     this.clientId = b.clientId;
     this.clientSecret = b.clientSecret;
     this.scope = b.scope;
@@ -171,7 +186,7 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
     }
     int status = response.statusCode();
     if (status / 100 != 2) {
-      throw errorFor(status, response.body());
+      throw errorFor(status, response.headers().firstValue("Content-Type").orElse(null), response.body());
     }
     Held held = parse(response.body(), requested);
     current = held;
@@ -272,39 +287,114 @@ public final class ClientCredentialsTokenProvider implements TokenProvider {
         + ConnectionFailure.UNEXPECTED_RESPONSE.advice());
   }
 
-  private ConnectorException errorFor(int status, String body) {
+  private TokenEndpointException errorFor(int status, String contentType, String body) {
     String error = null;
     String description = null;
+    String said = null;
+    JsonNode node = null;
     try {
-      JsonNode node = body == null || body.isBlank() ? null : JSON.readTree(body);
-      if (node != null && node.isObject()) {
-        error = node.path("error").isTextual() ? node.get("error").textValue() : null;
-        description = node.path("error_description").isTextual() ? node.get("error_description").textValue() : null;
-      }
+      node = body == null || body.isBlank() ? null : JSON.readTree(body);
     } catch (IOException notJson) {
-      // a plain-text or HTML error page: classified by status alone
+      // a plain-text or HTML error page: its text is what the server said
     }
-    String said = error == null ? null : description == null ? error : error + ": " + description;
+    if (node != null && node.isObject()) {
+      error = text(node, "error");
+      description = text(node, "error_description");
+      said = error == null ? null : description == null ? error : error + ": " + description;
+      for (String field : MESSAGE_FIELDS) {
+        if (said == null) {
+          said = text(node, field);
+        }
+      }
+      if (said == null && node.size() > 0) {
+        said = node.toString(); // e.g. an API gateway's {"fault": {"faultstring": ...}}
+      }
+    } else if (node == null) {
+      said = plainText(contentType, body);
+    }
+    said = bounded(said);
     if (status == 400 && error != null) {
       switch (error) {
         case "invalid_client":
         case "unauthorized_client":
         case "invalid_grant":
-          return failures.fromStatus(401, said);
+          return tokenFailure(failures.fromStatus(401, said), status, said);
         case "invalid_scope":
-          return new ConnectorException(ConnectionFailure.ACCESS_DENIED, tokenEndpoint.getHost() + " refused the scope '"
-              + scope + "' for this client (400 invalid_scope). Ask the system's administrator to grant it, or"
-              + " change the scope setting.");
+          return new TokenEndpointException(ConnectionFailure.ACCESS_DENIED, tokenEndpoint.getHost() + " refused the"
+              + " scope '" + scope + "' for this client (400 invalid_scope). Ask the system's administrator to grant it,"
+              + " or change the scope setting.", shownEndpoint, status, said);
         default:
           break;
       }
     }
-    return failures.fromStatus(status, said);
+    String quoted = said == null ? "" : " The server said: \"" + said + "\".";
+    if (status == 403) {
+      return new TokenEndpointException(ConnectionFailure.ACCESS_DENIED, "the token endpoint " + shownEndpoint
+          + " refused to issue a token (403)." + quoted + " Check that this is the token URL the system documents"
+          + " (a gateway may answer 403 to a path it does not know), then ask the system's administrator whether this"
+          + " client id may use the client-credentials grant.", shownEndpoint, status, said);
+    }
+    if (status == 404 || status == 405) {
+      return new TokenEndpointException(ConnectionFailure.UNEXPECTED_RESPONSE, "there is no token endpoint at "
+          + shownEndpoint + " (" + status + ")." + quoted + " Check the token URL the system documents.", shownEndpoint,
+          status, said);
+    }
+    return tokenFailure(failures.fromStatus(status, said), status, said);
+  }
+
+  private TokenEndpointException tokenFailure(ConnectorException e, int status, String said) {
+    String detail = e.getMessage().substring(e.failure().label().length() + 2);
+    return new TokenEndpointException(e.failure(), detail, shownEndpoint, status, said);
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v != null && v.isTextual() && !v.textValue().isBlank() ? v.textValue() : null;
+  }
+
+  /** The title or first heading of an HTML page, or a text body; null when there is nothing to show. */
+  private static String plainText(String contentType, String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    String b = body.strip();
+    boolean html = b.startsWith("<") || (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html"));
+    if (!html) {
+      return b;
+    }
+    for (Pattern p : List.of(TITLE, H1)) {
+      Matcher m = p.matcher(b);
+      if (m.find() && !m.group(1).isBlank()) {
+        return TAGS.matcher(m.group(1)).replaceAll(" ");
+      }
+    }
+    String text = TAGS.matcher(b).replaceAll(" ");
+    return text.isBlank() ? null : text;
+  }
+
+  /** Redacted, on one line, at most {@link TokenEndpointException#MAX_SERVER_MESSAGE} characters. */
+  private String bounded(String said) {
+    if (said == null) {
+      return null;
+    }
+    // Redact before cutting, so a cut cannot leave part of a secret unmasked.
+    String one = redactor.redact(said.replaceAll("\\s+", " ").strip());
+    int max = TokenEndpointException.MAX_SERVER_MESSAGE;
+    return one.isEmpty() ? null : one.length() <= max ? one : one.substring(0, max - 1) + "…";
+  }
+
+  /** The endpoint as messages show it: no user info, query or fragment, which might carry credentials. */
+  private static URI shown(URI uri) {
+    try {
+      return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
+    } catch (URISyntaxException e) {
+      return URI.create(uri.getScheme() + "://" + uri.getHost());
+    }
   }
 
   @Override
   public String toString() {
-    return "ClientCredentialsTokenProvider[" + tokenEndpoint + ", clientId=" + clientId + ", clientSecret=" + clientSecret
+    return "ClientCredentialsTokenProvider[" + shownEndpoint + ", clientId=" + clientId + ", clientSecret=" + clientSecret
         + "]";
   }
 

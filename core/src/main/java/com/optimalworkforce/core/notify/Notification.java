@@ -32,7 +32,7 @@ public record Notification(
 
   /** Attribute: the alert's severity, e.g. {@code URGENT}. */
   public static final String SEVERITY = "severity";
-  /** Attribute: the region the alert concerns. */
+  /** Attribute: the region the alert concerns (absent when it has none). */
   public static final String REGION = "region";
   /** Attribute: the id of the alert being delivered. */
   public static final String ALERT_ID = "alertId";

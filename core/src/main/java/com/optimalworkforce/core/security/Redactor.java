@@ -40,16 +40,18 @@ public final class Redactor {
   /** Lower-case words one of which every name in {@link #NAMES} contains. */
   private static final List<String> NAME_WORDS = List.of("secret", "pass", "pwd", "token", "key", "assertion");
 
+  // Whitespace before a value is matched possessively, so text redacted once ("Authorization: [redacted]")
+  // is left alone instead of the rule giving back the space and masking "[redacted" again.
   // Each rule runs only when its cheap lower-case keyword test passes: most log lines hold no
   // credential-like word, and then redaction costs a lower-casing and a few index scans.
   private static final List<Rule> SHAPES = List.of(
       // Header lines: "Authorization: Basic abc", "Proxy-Authorization=..."
-      new Rule(lower -> lower.contains("authorization"), Pattern.compile("(?i)\\b((?:proxy-)?authorization\\s*[:=]\\s*)(?!\\[redacted\\])[^\\r\\n,;\"'}\\]]+"), "$1" + MASK),
+      new Rule(lower -> lower.contains("authorization"), Pattern.compile("(?i)\\b((?:proxy-)?authorization\\s*+[:=]\\s*+)(?!\\[redacted\\])[^\\r\\n,;\"'}\\]]+"), "$1" + MASK),
       // JSON fields: "client_secret" : "value"
       new Rule(lower -> lower.indexOf('"') >= 0 && (containsAny(lower, NAME_WORDS) || lower.contains("authorization")),
           Pattern.compile("(?i)(\"(?:" + NAMES + "|authorization)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\""), "$1\"" + MASK + "\""),
       // Form and query pairs: client_secret=value&...
-      new Rule(lower -> lower.indexOf('=') >= 0 && containsAny(lower, NAME_WORDS), Pattern.compile("(?i)(?<![A-Za-z0-9_-])((?:" + NAMES + ")\\s*=\\s*)(?!\\[redacted\\])[^&\\s\"',;}\\]]+"), "$1" + MASK),
+      new Rule(lower -> lower.indexOf('=') >= 0 && containsAny(lower, NAME_WORDS), Pattern.compile("(?i)(?<![A-Za-z0-9_-])((?:" + NAMES + ")\\s*+=\\s*+)(?!\\[redacted\\])[^&\\s\"',;}\\]]+"), "$1" + MASK),
       // Bare scheme tokens anywhere: "Bearer eyJ...", "Basic dXNlcjpwYXNz"
       new Rule(lower -> lower.contains("bearer") || lower.contains("basic"), Pattern.compile("(?i)\\b(bearer|basic)(\\s+)(?!\\[redacted\\])[A-Za-z0-9\\-._~+/]{8,}=*"), "$1$2" + MASK));
 

@@ -226,6 +226,79 @@ class ClientCredentialsTokenProviderTest {
         .satisfies(e -> assertThat(((ConnectorException) e).failure()).isEqualTo(failure));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "gateway message | application/json | {\"message\":\"Invalid key=value pair (missing equal-sign) in Authorization header (hashed with SHA-256 and encoded with Base64): 'abc='.\"} | Invalid key=value pair (missing equal-sign) in Authorization header",
+      "OAuth error     | application/json | {\"error\":\"access_denied\",\"error_description\":\"client not licensed\"} | access_denied: client not licensed",
+      "gateway fault   | application/json | {\"fault\":{\"faultstring\":\"Invalid ApiKey for given resource\"}} | {\"fault\":{\"faultstring\":\"Invalid ApiKey for given resource\"}}",
+      "HTML title      | text/html        | <html><head><title>403 Forbidden</title></head><body><h1>nope</h1></body></html> | 403 Forbidden",
+      "plain text      | text/plain       | Route  not   allowed | Route not allowed",
+  })
+  void aRefusalCarriesWhatTheEndpointSaid(String name, String contentType, String body, String said) {
+    server.stubFor(post("/oauth/accesstoken").willReturn(aResponse().withStatus(403)
+        .withHeader("Content-Type", contentType).withBody(body)));
+
+    assertThatThrownBy(provider().build()::token)
+        .isInstanceOfSatisfying(TokenEndpointException.class, e -> {
+          assertThat(e.failure()).isEqualTo(ConnectionFailure.ACCESS_DENIED);
+          assertThat(e.status()).isEqualTo(403);
+          assertThat(e.serverMessage().orElseThrow()).startsWith(said);
+          assertThat(e.tokenEndpoint()).isEqualTo(URI.create(server.baseUrl() + "/oauth/accesstoken"));
+          assertThat(e.getMessage()).startsWith("Access denied: the token endpoint " + server.baseUrl()
+              + "/oauth/accesstoken refused to issue a token (403). The server said: \"" + said)
+              .contains("Check that this is the token URL");
+        });
+  }
+
+  @Test
+  void whatTheEndpointSaidIsRedactedThenBounded() {
+    String basic = Base64.getEncoder().encodeToString(("agency-7:" + SECRET).getBytes(StandardCharsets.UTF_8));
+    // The secret straddles the 300-character bound: redacting after the cut would leave its start.
+    String padding = "x".repeat(TokenEndpointException.MAX_SERVER_MESSAGE - 20);
+    server.stubFor(post("/oauth/accesstoken").willReturn(aResponse().withStatus(403).withHeader("Content-Type",
+        "application/json").withBody("{\"message\":\"" + padding + " got " + SECRET + " with Authorization: Basic "
+        + basic + "\"}")));
+
+    assertThatThrownBy(provider().build()::token)
+        .isInstanceOfSatisfying(TokenEndpointException.class, e -> {
+          String said = e.serverMessage().orElseThrow();
+          assertThat(said).hasSizeLessThanOrEqualTo(TokenEndpointException.MAX_SERVER_MESSAGE).endsWith("…")
+              .startsWith(padding + " got [redacted]");
+          assertThat(e.getMessage()).doesNotContain(SECRET).doesNotContain(SECRET.substring(0, 10))
+              .doesNotContain(basic.substring(0, 16));
+        });
+  }
+
+  @Test
+  void aMissingRouteSaysThereIsNoTokenEndpointThere() {
+    server.stubFor(post("/oauth/accesstoken").willReturn(aResponse().withStatus(404)
+        .withHeader("Content-Type", "text/html").withBody("<html><body><h1>Not Found</h1></body></html>")));
+
+    assertThatThrownBy(provider().build()::token)
+        .isInstanceOfSatisfying(TokenEndpointException.class, e -> {
+          assertThat(e.failure()).isEqualTo(ConnectionFailure.UNEXPECTED_RESPONSE);
+          assertThat(e.serverMessage()).hasValue("Not Found");
+          assertThat(e.getMessage()).contains("there is no token endpoint at " + server.baseUrl() + "/oauth/accesstoken"
+              + " (404). The server said: \"Not Found\".");
+        });
+  }
+
+  @Test
+  void messagesNameTheEndpointWithoutItsQueryOrUserInfo() {
+    server.stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/oauth/accesstoken"))
+        .willReturn(aResponse().withStatus(401).withBody("{}")));
+    ClientCredentialsTokenProvider tokens = provider()
+        .tokenEndpoint(URI.create("http://user:" + SECRET.replace("&", "") + "@localhost:" + server.getPort()
+            + "/oauth/accesstoken?key=" + SECRET.replace("&", ""))).build();
+
+    assertThat(tokens.toString()).contains("http://localhost:" + server.getPort() + "/oauth/accesstoken")
+        .doesNotContain("client-secret-");
+    assertThatThrownBy(tokens::token).isInstanceOfSatisfying(TokenEndpointException.class, e -> {
+      assertThat(e.tokenEndpoint()).hasNoQuery().hasNoUserInfo();
+      assertThat(e.getMessage()).doesNotContain("client-secret-");
+    });
+  }
+
   @Test
   void anUnreachableEndpointIsClassified() throws Exception {
     int closedPort;

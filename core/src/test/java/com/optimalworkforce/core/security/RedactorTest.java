@@ -36,6 +36,22 @@ class RedactorTest {
     assertThat(r.toString()).doesNotContain("p@ss");
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Authorization: Basic dXNlcjpwYXNzd29yZA== is not valid",
+      "Proxy-Authorization = Bearer abcdefgh12345678",
+      "client_secret = s3cr3t&password= hunter2",
+      "{\"access_token\": \"tok-123\"}",
+      "sent Bearer abcdefgh12345678 to host",
+  })
+  void redactingTwiceChangesNothingMore(String in) {
+    Redactor r = Redactor.standard();
+    String once = r.redact(in);
+    assertThat(once).contains(Redactor.MASK);
+    assertThat(r.redact(once)).isEqualTo(once);
+    assertThat(r.wouldRedact(once)).isFalse();
+  }
+
   @Test
   void nullAndEmptyPassThrough() {
     assertThat(Redactor.standard().redact((String) null)).isNull();

@@ -90,7 +90,7 @@ public final class AlayaCareSimulator implements AutoCloseable {
 
   private AlayaCareSimulator(Builder b) {
     this.agency = b.agency;
-    this.publicKey = "ac-public-" + b.agency.seed();
+    this.publicKey = b.publicKey != null ? b.publicKey : "ac-public-" + b.agency.seed();
     this.privateKey = b.agency.apiKey();
     this.forbiddenPublicKey = "ac-public-readonly-" + b.agency.seed();
     this.forbiddenPrivateKey = Secret.of("readonly-" + b.agency.apiKey().reveal());
@@ -424,6 +424,7 @@ public final class AlayaCareSimulator implements AutoCloseable {
   /** Builds and starts an {@link AlayaCareSimulator}. */
   public static final class Builder {
     private final SyntheticAgency agency;
+    private String publicKey;
     private Duration slowDelay = Duration.ofSeconds(5);
     private double rateLimit;
     private boolean record;
@@ -442,6 +443,19 @@ public final class AlayaCareSimulator implements AutoCloseable {
         throw new IllegalArgumentException("slowDelay must be positive but was " + delay);
       }
       this.slowDelay = delay;
+      return this;
+    }
+
+    /**
+     * The public key of the key pair (default {@code ac-public-<agency seed>}), e.g. a canary for a
+     * secret-leak test; the private key is the agency's {@link SyntheticAgency#apiKey()}.
+     */
+    public Builder publicKey(String publicKey) {
+      if (publicKey == null || publicKey.isBlank() || publicKey.contains(":")) {
+        throw new IllegalArgumentException("publicKey must be non-blank and without ':' (the Basic user name) but was '"
+            + publicKey + "'");
+      }
+      this.publicKey = publicKey;
       return this;
     }
 

@@ -50,6 +50,7 @@ public final class WellSkyHomeConnectSimulator implements AutoCloseable {
   private final HomeConnectData data;
   private final TokenIssuer tokens;
   private final Faults faults = new Faults();
+  private final Faults tokenFaults = new Faults();
   private final String clientId;
   private final String deniedClientId;
   private final Secret clientSecret;
@@ -60,7 +61,7 @@ public final class WellSkyHomeConnectSimulator implements AutoCloseable {
     this.clientSecret = b.agency.apiKey();
     this.tokens = new TokenIssuer(b.clock, clientId, deniedClientId, clientSecret, b.tokenLifetime);
     this.data = new HomeConnectData(b.agency, b.clock);
-    this.handler = new HomeConnectHandler(data, tokens, faults, b.agencyId, b.locationTimezones, b.leads);
+    this.handler = new HomeConnectHandler(data, tokens, faults, tokenFaults, b.agencyId, b.locationTimezones, b.leads);
     this.server = new WireMockServer(WireMockConfiguration.options()
         .dynamicPort()
         .bindAddress("127.0.0.1")
@@ -148,6 +149,15 @@ public final class WellSkyHomeConnectSimulator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * What tokens issued from now on start with (default {@code hc-token-}), e.g. a canary for a
+   * secret-leak test; a number follows.
+   */
+  public WellSkyHomeConnectSimulator tokenPrefix(String prefix) {
+    tokens.prefix(prefix);
+    return this;
+  }
+
   /** Invalidates every token issued so far (the next API call answers 401). */
   public WellSkyHomeConnectSimulator revokeTokens() {
     tokens.revokeAll();
@@ -191,6 +201,41 @@ public final class WellSkyHomeConnectSimulator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The next {@code times} token requests ({@code POST /oauth/accesstoken}) answer this error instead
+   * of a token, whatever their credentials: a licence refusal, an identity provider's outage, or an
+   * error body that echoes what the request sent.
+   *
+   * <pre>{@code
+   * sim.tokenErrorNext(1, 403, "application/json", "{\"error\":\"access_denied\"}");
+   * }</pre>
+   */
+  public WellSkyHomeConnectSimulator tokenErrorNext(int times, int status, String contentType, String body) {
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("status must be an error status (400-599) but was " + status);
+    }
+    tokenFaults.addError(times, status, Objects.requireNonNull(contentType, "contentType"),
+        Objects.requireNonNull(body, "body"));
+    return this;
+  }
+
+  /**
+   * Lets the next {@code requests} API requests through, then the one after answers this error:
+   * a fault for a later step, e.g. the {@code PUT} of a write-back after its search.
+   *
+   * <pre>{@code
+   * sim.errorAfter(1, 422, "text/plain", "caregiver is not qualified");
+   * }</pre>
+   */
+  public WellSkyHomeConnectSimulator errorAfter(int requests, int status, String contentType, String body) {
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("status must be an error status (400-599) but was " + status);
+    }
+    faults.pass(requests);
+    faults.addError(1, status, Objects.requireNonNull(contentType, "contentType"), Objects.requireNonNull(body, "body"));
+    return this;
+  }
+
   /** The next {@code times} API requests answer 200 with truncated JSON. */
   public WellSkyHomeConnectSimulator malformedJsonNext(int times) {
     faults.add(Faults.Kind.MALFORMED_JSON, times, Duration.ZERO);
@@ -215,16 +260,17 @@ public final class WellSkyHomeConnectSimulator implements AutoCloseable {
     return this;
   }
 
-  /** Clears queued faults, the delay and bad data. */
+  /** Clears queued faults (token faults too), the delay and bad data. */
   public WellSkyHomeConnectSimulator resetFaults() {
     faults.clear();
+    tokenFaults.clear();
     data.clearCorruption();
     return this;
   }
 
-  /** Faults still queued. */
+  /** Faults still queued, token faults included. */
   public int pendingFaults() {
-    return faults.pending();
+    return faults.pending() + tokenFaults.pending();
   }
 
   @Override

@@ -95,6 +95,12 @@ public final class WellSkyTokenSimulator implements AutoCloseable {
     return this;
   }
 
+  /** What tokens issued from now on start with, e.g. a canary for a secret-leak test; a number follows. */
+  public WellSkyTokenSimulator tokenPrefix(String prefix) {
+    tokens.prefix(prefix);
+    return this;
+  }
+
   /** Invalidates every token issued so far. */
   public WellSkyTokenSimulator revokeTokens() {
     tokens.revokeAll();

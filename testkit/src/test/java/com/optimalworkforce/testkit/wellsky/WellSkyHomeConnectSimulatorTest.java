@@ -65,6 +65,30 @@ class WellSkyHomeConnectSimulatorTest {
   }
 
   @Test
+  void tokenErrorsCanBeInjectedAndAWrongTokenPathGetsTheGatewaysAnswer() throws Exception {
+    String form = "grant_type=client_credentials&client_id=" + sim.clientId() + "&client_secret="
+        + sim.clientSecret().reveal();
+    int before = sim.tokenRequests();
+    sim.tokenErrorNext(1, 403, "application/json", "{\"error\":\"access_denied\"}");
+    assertThat(sim.pendingFaults()).isEqualTo(1);
+    HttpResponse<String> refused = post(sim.tokenUrl(), null, "application/x-www-form-urlencoded", form);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).isEqualTo("{\"error\":\"access_denied\"}");
+    assertThat(post(sim.tokenUrl(), null, "application/x-www-form-urlencoded", form).statusCode()).isEqualTo(200);
+    assertThat(sim.tokenRequests() - before).isEqualTo(2);
+
+    sim.tokenPrefix("CANARYTOKEN-0b1d-");
+    HttpResponse<String> prefixed = post(sim.tokenUrl(), null, "application/x-www-form-urlencoded", form);
+    assertThat(JSON.readTree(prefixed.body()).get("access_token").asText()).startsWith("CANARYTOKEN-0b1d-");
+    sim.tokenPrefix("hc-token-");
+
+    HttpResponse<String> wrongPath = post(sim.tokenUrl().replace("/oauth/accesstoken", "/oauth/token"), null,
+        "application/x-www-form-urlencoded", form);
+    assertThat(wrongPath.statusCode()).isEqualTo(403);
+    assertThat(wrongPath.body()).contains("Invalid key=value pair (missing equal-sign) in Authorization header");
+  }
+
+  @Test
   void tokensExpireByTheClock() throws Exception {
     String token = token();
     assertThat(search("patients/_search/?_page=0&_count=5", "Bearer " + token, "{}").statusCode()).isEqualTo(200);
@@ -175,6 +199,14 @@ class WellSkyHomeConnectSimulatorTest {
     assertThat(error.statusCode()).isEqualTo(403);
     assertThat(error.body()).isEqualTo("{\"error\":\"Not licensed\"}");
     assertThat(search("patients/_search/?_page=0&_count=5", auth, "{}").statusCode()).isEqualTo(200);
+
+    sim.errorAfter(2, 409, "text/plain", "third");
+    assertThat(search("patients/_search/?_page=0&_count=5", auth, "{}").statusCode()).isEqualTo(200);
+    assertThat(search("patients/_search/?_page=0&_count=5", auth, "{}").statusCode()).isEqualTo(200);
+    HttpResponse<String> third = search("patients/_search/?_page=0&_count=5", auth, "{}");
+    assertThat(third.statusCode()).isEqualTo(409);
+    assertThat(third.body()).isEqualTo("third");
+    assertThat(sim.pendingFaults()).isZero();
 
     sim.badData(EntityType.CLIENT, AGENCY.clients().get(0).id());
     JsonNode first = JSON.readTree(search("patients/_search/?_page=0&_count=1", auth, "{}").body()).get("entry").get(0);

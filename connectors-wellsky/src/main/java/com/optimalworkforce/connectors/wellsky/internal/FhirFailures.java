@@ -8,6 +8,7 @@ import com.optimalworkforce.core.connector.ConnectionFailure;
 import com.optimalworkforce.core.connector.ConnectorException;
 import com.optimalworkforce.core.http.FailureClassifier;
 import com.optimalworkforce.core.security.Redactor;
+import com.optimalworkforce.core.security.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -25,8 +26,10 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 public final class FhirFailures {
   private final FailureClassifier failures;
   private final Redactor redactor;
+  private final URI base;
 
   public FhirFailures(URI baseUrl, Redactor redactor) {
+    this.base = baseUrl;
     this.redactor = redactor;
     this.failures = FailureClassifier.forUri(baseUrl)
         .credentials("the access token issued for the client id and secret",
@@ -36,6 +39,11 @@ public final class FhirFailures {
 
   public String host() {
     return failures.host();
+  }
+
+  /** These failures also masking {@code token}, the bearer token a request carried (a server may quote it). */
+  public FhirFailures sent(Secret token) {
+    return token == null ? this : new FhirFailures(base, redactor.with(token));
   }
 
   /**
@@ -73,9 +81,47 @@ public final class FhirFailures {
       problem = redactor.redact(problem.length() > 200 ? problem.substring(0, 200) + "…" : problem);
       return new ConnectorException(ConnectionFailure.UNEXPECTED_RESPONSE, host() + " answered with a body that is"
           + " not valid FHIR JSON (" + problem + "). Check that the base URL is the FHIR R4 server's. "
-          + ConnectionFailure.UNEXPECTED_RESPONSE.advice(), t);
+          + ConnectionFailure.UNEXPECTED_RESPONSE.advice(), redacted(t));
     }
     return failures.classify(t);
+  }
+
+  /**
+   * What to keep as the cause of a classified failure: {@code t} itself when no message in its
+   * chain holds a secret, else a copy of the chain with the secrets masked (HAPI quotes the
+   * server's diagnostics, which may echo a token or the client secret). HAPI's HTTP exceptions keep
+   * their type in the copy, since callers look for them (404, 409, 412); others become a
+   * {@code RuntimeException} whose message starts with the original class name.
+   */
+  public Throwable redacted(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (redactor.wouldRedact(c.getMessage())) {
+        return copy(t, 0);
+      }
+      if (c == c.getCause()) {
+        break;
+      }
+    }
+    return t;
+  }
+
+  private Throwable copy(Throwable t, int depth) {
+    if (t == null || depth > 20) {
+      return null;
+    }
+    Throwable cause = t.getCause() == t ? null : copy(t.getCause(), depth + 1);
+    String message = t.getMessage() == null ? null : redactor.redact(t.getMessage());
+    Throwable out;
+    if (t instanceof BaseServerResponseException http) {
+      out = BaseServerResponseException.newInstance(http.getStatusCode(), message);
+      if (cause != null) {
+        out.initCause(cause);
+      }
+    } else {
+      out = new RuntimeException(t.getClass().getName() + (message == null ? "" : ": " + message), cause);
+    }
+    out.setStackTrace(t.getStackTrace());
+    return out;
   }
 
   /** What the server said: the OperationOutcome's diagnostics, else the exception's text. */

@@ -625,15 +625,17 @@ public final class FhirR4Transport implements WellSkyTransport {
     } catch (ConnectorException e) {
       throw e;
     } catch (RuntimeException e) {
-      ConnectorException classified = failures.of(e);
+      // A server may quote the token it refused: mask the one this thread's request carried too.
+      FhirFailures sent = failures.sent(auth.lastSent());
+      ConnectorException classified = sent.of(e);
       if (classified.getCause() != null) {
         throw classified;
       }
-      // Keep what the client threw as the cause: callers look for HAPI's exception types in it.
+      // Keep what the client threw as the cause (secrets masked): callers look for HAPI's exception types in it.
       String label = classified.failure().label() + ": ";
       String detail = classified.getMessage().startsWith(label)
           ? classified.getMessage().substring(label.length()) : classified.getMessage();
-      throw new ConnectorException(classified.failure(), detail, e);
+      throw new ConnectorException(classified.failure(), detail, sent.redacted(e));
     }
   }
 

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.optimalworkforce.core.connector.ConnectionFailure;
 import com.optimalworkforce.core.connector.ConnectorException;
 import com.optimalworkforce.core.http.FailureClassifier;
+import com.optimalworkforce.core.http.TokenEndpointException;
 import com.optimalworkforce.core.security.Redactor;
+import com.optimalworkforce.core.security.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
@@ -16,7 +18,8 @@ import java.util.regex.Pattern;
  * Classifies Home Connect's error answers, which are not OperationOutcomes: {@code {"error": ...}},
  * the gateway's {@code {"message": ...}}, 422 with plain text, and HTML pages with 500. The
  * gateway's 403 "Invalid key=value pair (missing equal-sign) in Authorization header" means an
- * unknown route or an unparsable header, not a missing permission, and is reported as such. Not API.
+ * unknown route or an unparsable header, not a missing permission, and is reported as such; from the
+ * token endpoint it means a wrong token URL. Not API.
  */
 public final class HomeConnectFailures {
   /** The start of the gateway's answer to an unknown route or an unparsable Authorization header. */
@@ -41,6 +44,24 @@ public final class HomeConnectFailures {
 
   public String host() {
     return failures.host();
+  }
+
+  /**
+   * These failures also masking the bearer token of {@code authorization} (the header a request
+   * carried): a server may quote the token it refused.
+   */
+  public HomeConnectFailures sent(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        || authorization.substring(7).isBlank()) {
+      return this;
+    }
+    return new HomeConnectFailures(baseUrl, redactor.with(Secret.of(authorization.substring(7).strip())));
+  }
+
+  /** What an error body says ({@link #said}), redacted; null when it says nothing. */
+  public String redactedSaid(String contentType, String body) {
+    String raw = said(contentType, body);
+    return raw == null ? null : excerpt(redactor.redact(raw));
   }
 
   /** The failure for an error answer to {@code what} (e.g. "POST patients/_search/"). */
@@ -78,10 +99,27 @@ public final class HomeConnectFailures {
         + " with a body that could not be read (" + problem + "), twice. " + ConnectionFailure.UNEXPECTED_RESPONSE.advice());
   }
 
-  /** The failure for an I/O problem (timeouts, refused connections, ...). */
+  /**
+   * The failure for an I/O problem (timeouts, refused connections, ...) or a refused token request.
+   * The gateway's route 403 from the token endpoint means the token URL is wrong, and says so.
+   */
   public ConnectorException classify(Throwable t) {
-    return failures.classify(t);
+    ConnectorException e = failures.classify(t);
+    if (e instanceof TokenEndpointException token && token.status() == 403
+        && token.serverMessage().orElse("").contains(GATEWAY_ROUTE_MESSAGE)) {
+      return new ConnectorException(ConnectionFailure.UNEXPECTED_RESPONSE, "the WellSky gateway did not recognise the"
+          + " token request to " + token.tokenEndpoint() + " (403 \"" + excerpt(token.serverMessage().get()) + "\")."
+          + " The gateway answers this for a path it does not know, not for wrong credentials: Home Connect issues"
+          + " tokens at /oauth/accesstoken on the API's host (" + defaultTokenUrl() + "), lowercase and not under /v1/."
+          + " Check the connector's tokenUrl, or leave it out to use that default.", token);
+    }
+    return e;
   }
+
+  private URI defaultTokenUrl() {
+    return baseUrl.resolve("/oauth/accesstoken");
+  }
+
 
   /** What an error body says: its error or message field, its HTML title, or its text. */
   static String said(String contentType, String body) {

@@ -456,13 +456,14 @@ public final class HomeConnectTransport implements WellSkyTransport {
       if (r.code() == 404) {
         throw new WriteConflictException("Visit '" + visitId + "' was deleted by someone else since it was read (404).");
       }
+      HomeConnectFailures sent = failures.sent(r.request().header("Authorization"));
       if (r.code() == 422) {
         throw new IllegalArgumentException("WellSky refused to assign caregiver '" + caregiverId + "' to visit '" + visitId
-            + "' (422 \"" + HomeConnectFailures.said(r.header("Content-Type"), text) + "\"). Check that the caregiver"
+            + "' (422 \"" + sent.redactedSaid(r.header("Content-Type"), text) + "\"). Check that the caregiver"
             + " exists and may work with this client.");
       }
       if (!r.isSuccessful()) {
-        throw failures.fromResponse("PUT " + path, r.code(), r.header("Content-Type"), text);
+        throw sent.fromResponse("PUT " + path, r.code(), r.header("Content-Type"), text);
       }
     } catch (IOException e) {
       throw failures.classify(e);
@@ -486,7 +487,9 @@ public final class HomeConnectTransport implements WellSkyTransport {
       try (Response r = http.newCall(request).execute()) {
         String text = r.body() == null ? "" : r.body().string();
         if (!r.isSuccessful()) {
-          throw failures.fromResponse(what, r.code(), r.header("Content-Type"), text);
+          // A server may quote the token it refused: mask the one this request carried too.
+          throw failures.sent(r.request().header("Authorization")).fromResponse(what, r.code(),
+              r.header("Content-Type"), text);
         }
         try {
           JsonNode node = JSON.readTree(text);

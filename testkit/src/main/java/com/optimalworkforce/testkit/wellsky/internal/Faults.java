@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /** Faults queued for the next API requests, and a delay for all of them. Thread-safe. Not API. */
 public final class Faults {
   /** What to do instead of answering one request. */
-  public enum Kind { RATE_LIMIT, SERVER_ERROR, HTML_SERVER_ERROR, MALFORMED_JSON, ERROR }
+  public enum Kind { RATE_LIMIT, SERVER_ERROR, HTML_SERVER_ERROR, MALFORMED_JSON, ERROR, PASS }
 
   /** One queued fault; status, content type and body only for {@link Kind#ERROR}. */
   public record Fault(Kind kind, Duration retryAfter, int status, String contentType, String body) {
@@ -40,7 +40,17 @@ public final class Faults {
     }
   }
 
-  /** The fault for this request, or null to answer normally. */
+  /** Lets {@code requests} requests through (answered normally) before the faults queued after this. */
+  public void pass(int requests) {
+    if (requests < 0) {
+      throw new IllegalArgumentException("requests must not be negative but was " + requests);
+    }
+    for (int i = 0; i < requests; i++) {
+      next.add(new Fault(Kind.PASS, Duration.ZERO));
+    }
+  }
+
+  /** The fault for this request ({@link Kind#PASS} to answer normally and use up the entry), or null to answer normally. */
   public Fault poll() {
     return next.poll();
   }

@@ -54,6 +54,7 @@ public final class HomeConnectHandler implements ResponseDefinitionTransformerV2
   private final HomeConnectData data;
   private final TokenIssuer tokens;
   private final Faults faults;
+  private final Faults tokenFaults;
   private final String agencyId;
   private final boolean locationTimezones;
   private final int leads;
@@ -61,11 +62,12 @@ public final class HomeConnectHandler implements ResponseDefinitionTransformerV2
   private final AtomicInteger unauthorized = new AtomicInteger();
   private final List<String> shiftUpdates = new CopyOnWriteArrayList<>();
 
-  public HomeConnectHandler(HomeConnectData data, TokenIssuer tokens, Faults faults, String agencyId,
-      boolean locationTimezones, int leads) {
+  public HomeConnectHandler(HomeConnectData data, TokenIssuer tokens, Faults faults, Faults tokenFaults,
+      String agencyId, boolean locationTimezones, int leads) {
     this.data = data;
     this.tokens = tokens;
     this.faults = faults;
+    this.tokenFaults = tokenFaults;
     this.agencyId = agencyId;
     this.locationTimezones = locationTimezones;
     this.leads = leads;
@@ -117,7 +119,7 @@ public final class HomeConnectHandler implements ResponseDefinitionTransformerV2
       return gateway(request);
     }
     Faults.Fault fault = faults.poll();
-    if (fault != null) {
+    if (fault != null && fault.kind() != Faults.Kind.PASS) {
       return fault(fault);
     }
     String authorization = request.getHeader("Authorization");
@@ -181,6 +183,11 @@ public final class HomeConnectHandler implements ResponseDefinitionTransformerV2
   // ---------------------------------------------------------------- token
 
   private ResponseDefinition token(Request request) {
+    Faults.Fault fault = tokenFaults.poll();
+    if (fault != null && fault.kind() != Faults.Kind.PASS) {
+      tokens.countRequest();
+      return fault(fault);
+    }
     Optional<TokenIssuer.Credentials> credentials = TokenIssuer.fromBasicHeader(request.getHeader("Authorization"));
     if (credentials.isEmpty()) {
       String contentType = request.getHeader("Content-Type");
@@ -365,6 +372,7 @@ public final class HomeConnectHandler implements ResponseDefinitionTransformerV2
       case MALFORMED_JSON -> b.withStatus(200).withHeader("Content-Type", "application/json")
           .withBody("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"totalRecords\":12,\"entry\":[{\"resource\":{\"id");
       case ERROR -> b.withStatus(fault.status()).withHeader("Content-Type", fault.contentType()).withBody(fault.body());
+      case PASS -> throw new IllegalStateException("a PASS entry is answered normally, not as a fault");
     }
     return delayed(b);
   }

@@ -34,6 +34,7 @@ public final class TokenIssuer {
   private final String deniedClientId;
   private final Secret clientSecret;
   private volatile Duration lifetime;
+  private volatile String prefix = "hc-token-";
   private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
   private final Set<String> deniedTokens = ConcurrentHashMap.newKeySet();
   private final AtomicInteger requests = new AtomicInteger();
@@ -55,6 +56,15 @@ public final class TokenIssuer {
     this.lifetime = lifetime;
   }
 
+  /** What issued tokens start with (default {@code hc-token-}); a number follows. */
+  public void prefix(String prefix) {
+    if (prefix == null || prefix.isBlank() || !prefix.matches("[A-Za-z0-9._~+/-]+")) {
+      throw new IllegalArgumentException("token prefix must be non-blank token characters (letters, digits, -._~+/)"
+          + " but was '" + prefix + "'");
+    }
+    this.prefix = prefix;
+  }
+
   /** A token for valid credentials (counted either way), or empty when they are wrong. */
   public Optional<Issued> issue(Credentials credentials) {
     requests.incrementAndGet();
@@ -62,7 +72,7 @@ public final class TokenIssuer {
     if (!known || credentials.clientSecret() == null || !clientSecret.matches(credentials.clientSecret())) {
       return Optional.empty();
     }
-    String token = "hc-token-" + counter.incrementAndGet();
+    String token = prefix + counter.incrementAndGet();
     Duration life = lifetime;
     expiries.put(token, clock.instant().plus(life));
     if (deniedClientId.equals(credentials.clientId())) {
@@ -80,6 +90,11 @@ public final class TokenIssuer {
       return Check.EXPIRED;
     }
     return deniedTokens.contains(token) ? Check.DENIED : Check.VALID;
+  }
+
+  /** Counts a token request answered without looking at its credentials (an injected fault). */
+  public void countRequest() {
+    requests.incrementAndGet();
   }
 
   /** Every token request so far, granted or not. */
