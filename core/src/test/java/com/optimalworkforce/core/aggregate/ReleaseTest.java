@@ -4,9 +4,12 @@ import static com.optimalworkforce.core.aggregate.Records.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.optimalworkforce.core.model.Change;
 import com.optimalworkforce.core.security.Secret;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReleaseTest {
@@ -36,6 +39,37 @@ class ReleaseTest {
     Release same = counts.release(PrivacyPolicy.ofDefaults(), T1, first);
     assertThat(same.snapshot().regions()).isEqualTo(first.snapshot().regions());
     assertThat(same.gaps()).isZero();
+  }
+
+  @Test
+  void aHostPublishingByHandPassesEachReleaseToTheNext() {
+    Aggregator aggregator = Aggregator.create();
+    String[] areas = {"M4A", "M4B", "M4C", "M4E"};
+    int[] clients = {50, 3, 19, 20};
+    for (int i = 0; i < areas.length; i++) {
+      for (int k = 0; k < clients[i]; k++) {
+        aggregator.add(client(areas[i] + "-" + k, "east", areas[i] + " 1A1", true));
+      }
+    }
+    List<Change> changes = List.of(Change.created(client("c-new-1", "east", "M4C 2B2", true)),
+        Change.created(client("c-new-2", "east", "M4C 2B2", true)));
+    List<AggregateSnapshot> sent = new ArrayList<>();
+    AggregateSink sink = sent::add;
+    PrivacyPolicy policy = PrivacyPolicy.ofDefaults();
+    // tag::series[]
+    Release first = aggregator.release(policy);              // the first snapshot of a series
+    sink.publish(first.snapshot());
+    String kept = first.toJson();                             // agency zone only: it holds exact counts
+    // ... the next sync's changes reach the aggregator (after a restart, too) ...
+    aggregator.applyAll(changes);
+    Release next = aggregator.release(policy, Release.fromJson(kept));
+    sink.publish(next.snapshot());
+    // end::series[]
+    assertThat(sent).hasSize(2);
+    RegionSnapshot east = sent.get(1).region("east").orElseThrow();
+    assertThat(east.area(GeoArea.of("M4B")).activeClients()).isEmpty();
+    assertThat(east.area(GeoArea.of("M4C")).activeClients()).as("last time's complement").isEmpty();
+    assertThat(east.area(GeoArea.of("M4E")).activeClients()).hasValue(20);
   }
 
   @Test
