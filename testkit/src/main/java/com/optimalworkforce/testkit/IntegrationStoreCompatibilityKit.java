@@ -196,7 +196,26 @@ public abstract class IntegrationStoreCompatibilityKit {
   }
 
   @Test
-  @DisplayName("deleting an integration removes its record, credentials, checkpoint and quarantine, and nothing else")
+  @DisplayName("the sealed release state and rounding key come back byte for byte after a restart; the last saved wins")
+  void releaseStateAndRoundingKeyRoundTrip() {
+    IntegrationStore store = store();
+    store.saveReleaseState("acme", new byte[] {1, 2, 3});
+    store.saveReleaseState("acme", new byte[] {4, 5});
+    store.saveReleaseState("other", new byte[] {6});
+    byte[] key = {7, 8, 9};
+    store.saveRoundingKey("acme", key);
+    key[0] = 0; // the store keeps what was saved, not the caller's array
+    IntegrationStore again = reopened(store);
+    assertThat(again.releaseState("acme")).hasValueSatisfying(b -> assertThat(b).containsExactly(4, 5));
+    assertThat(again.releaseState("other")).hasValueSatisfying(b -> assertThat(b).containsExactly(6));
+    assertThat(again.releaseState("nobody")).isEmpty();
+    assertThat(again.roundingKey("acme")).as("rounding key after a restart")
+        .hasValueSatisfying(b -> assertThat(b).containsExactly(7, 8, 9));
+    assertThat(again.roundingKey("other")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("deleting an integration removes everything stored for it, and nothing else")
   void deleteRemovesEverything() {
     IntegrationStore store = store();
     for (String id : List.of("gone", "kept")) {
@@ -204,6 +223,8 @@ public abstract class IntegrationStoreCompatibilityKit {
       store.saveCredentials(id, new byte[] {1, 2, 3});
       store.saveCheckpoint(id, "{}");
       store.quarantine(id, List.of(QuarantinedRecord.of(EntityType.VISIT, "V1", "east", "bad", T0)));
+      store.saveReleaseState(id, new byte[] {4});
+      store.saveRoundingKey(id, new byte[] {5});
     }
     store.delete("gone");
 
@@ -212,9 +233,13 @@ public abstract class IntegrationStoreCompatibilityKit {
     assertThat(again.credentials("gone")).isEmpty();
     assertThat(again.checkpoint("gone")).isEmpty();
     assertThat(again.quarantined("gone")).isEmpty();
+    assertThat(again.releaseState("gone")).isEmpty();
+    assertThat(again.roundingKey("gone")).isEmpty();
     assertThat(again.integrationIds()).containsExactly("kept");
     assertThat(again.checkpoint("kept")).contains("{}");
     assertThat(again.quarantined("kept")).hasSize(1);
+    assertThat(again.releaseState("kept")).isPresent();
+    assertThat(again.roundingKey("kept")).isPresent();
   }
 
   @Test

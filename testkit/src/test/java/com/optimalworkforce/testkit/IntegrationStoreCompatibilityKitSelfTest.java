@@ -99,6 +99,26 @@ class IntegrationStoreCompatibilityKitSelfTest {
     public void saveSnapshot(String id, com.optimalworkforce.core.aggregate.AggregateSnapshot snapshot) {
       d.saveSnapshot(id, snapshot);
     }
+
+    @Override
+    public Optional<byte[]> releaseState(String id) {
+      return d.releaseState(id);
+    }
+
+    @Override
+    public void saveReleaseState(String id, byte[] sealed) {
+      d.saveReleaseState(id, sealed);
+    }
+
+    @Override
+    public Optional<byte[]> roundingKey(String id) {
+      return d.roundingKey(id);
+    }
+
+    @Override
+    public void saveRoundingKey(String id, byte[] sealed) {
+      d.saveRoundingKey(id, sealed);
+    }
   }
 
   /** Keeps checkpoints in memory only: a restart loses them (everything else survives). */
@@ -155,6 +175,43 @@ class IntegrationStoreCompatibilityKitSelfTest {
     }
   }
 
+  /** Keeps rounding keys in memory only: a restart loses them, and rounding would change. */
+  static final class LosingRoundingKeys extends Delegating {
+    private final Map<String, byte[]> volatileKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
+    LosingRoundingKeys(InMemoryIntegrationStore d) {
+      super(d);
+    }
+
+    @Override
+    public Optional<byte[]> roundingKey(String id) {
+      return Optional.ofNullable(volatileKeys.get(id));
+    }
+
+    @Override
+    public void saveRoundingKey(String id, byte[] sealed) {
+      volatileKeys.put(id, sealed.clone());
+    }
+
+    @Override
+    public void delete(String id) {
+      super.delete(id);
+      volatileKeys.remove(id);
+    }
+  }
+
+  static class LosingRoundingKeysCase extends IntegrationStoreCompatibilityKit {
+    @Override
+    protected IntegrationStore newStore() {
+      return new LosingRoundingKeys(InMemoryIntegrationStore.create());
+    }
+
+    @Override
+    protected IntegrationStore reopen(IntegrationStore store) {
+      return new LosingRoundingKeys(((Delegating) store).d);
+    }
+  }
+
   static class LosingCheckpointsCase extends IntegrationStoreCompatibilityKit {
     @Override
     protected IntegrationStore newStore() {
@@ -204,6 +261,15 @@ class IntegrationStoreCompatibilityKitSelfTest {
   }
 
   @Test
+  void kitFailsAStoreThatLosesRoundingKeysOnRestart() {
+    Map<String, String> results = outcomes(LosingRoundingKeysCase.class);
+    assertThat(results).containsEntry("releaseStateAndRoundingKeyRoundTrip", "FAILED")
+        .containsEntry("checkpointsRoundTripAndLatestWins", "SUCCESSFUL");
+    assertThat(results(LosingRoundingKeysCase.class).get("releaseStateAndRoundingKeyRoundTrip").getThrowable()
+        .orElseThrow()).hasMessageContaining("rounding key after a restart");
+  }
+
+  @Test
   void kitFailsAStoreThatDuplicatesQuarantineEntries() {
     Map<String, String> results = outcomes(DuplicatingQuarantineCase.class);
     assertThat(results).containsEntry("quarantineReplacesAndReleases", "FAILED")
@@ -213,7 +279,7 @@ class IntegrationStoreCompatibilityKitSelfTest {
   @Test
   void kitPassesAHealthyStoreThroughTheSameHarness() {
     Map<String, TestExecutionResult> results = results(HealthyCase.class);
-    assertThat(results).hasSize(9).allSatisfy((name, result) -> assertThat(result.getStatus())
+    assertThat(results).hasSize(10).allSatisfy((name, result) -> assertThat(result.getStatus())
         .as("%s: %s", name, result.getThrowable().map(Throwable::getMessage).orElse(""))
         .isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
   }

@@ -68,14 +68,46 @@ public final class AggregateCounts {
 
   /**
    * Applies the policy: generalizes restricted ZIP3s to {@code 000}, suppresses small cells with
-   * their complements, optionally rounds, and returns the publishable snapshot.
+   * their complements, optionally rounds, and returns the publishable snapshot. This snapshot is
+   * safe on its own; for a series published over time (one per sync), use {@link #release} so
+   * that consecutive snapshots cannot be subtracted from each other.
    *
    * @throws IllegalStateException if a count is negative (the counts missed a creation)
+   * @throws IllegalArgumentException if the policy rounds but has no rounding key
    */
   public AggregateSnapshot publish(PrivacyPolicy policy, Instant asOf) {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(asOf, "asOf");
     return Publication.publish(this, policy, asOf);
+  }
+
+  /**
+   * The first {@link Release} of a series: the same snapshot as {@link #publish}, with what the
+   * next release must stay consistent with.
+   *
+   * @throws IllegalStateException if a count is negative (the counts missed a creation)
+   * @throws IllegalArgumentException if the policy rounds but has no rounding key
+   */
+  public Release release(PrivacyPolicy policy, Instant asOf) {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(asOf, "asOf");
+    return Publication.release(this, policy, asOf, null);
+  }
+
+  /**
+   * The next {@link Release} of a series, consistent with {@code previous}: cells it hid that did
+   * not change stay hidden, complements come from cells that changed, and every hidden cell of
+   * every release so far keeps an alternative value (see {@link Release}).
+   *
+   * @throws IllegalStateException if a count is negative (the counts missed a creation)
+   * @throws IllegalArgumentException if the policy rounds but has no rounding key, or {@code asOf}
+   *     is before the previous release's
+   */
+  public Release release(PrivacyPolicy policy, Instant asOf, Release previous) {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(previous, "previous");
+    return Publication.release(this, policy, asOf, previous);
   }
 
   /** The regions with any count. */

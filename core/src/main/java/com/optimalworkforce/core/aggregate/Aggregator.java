@@ -124,6 +124,19 @@ public final class Aggregator {
     return counts().publish(policy, clock.instant());
   }
 
+  /** The first {@link Release} of a series, of the counts so far, as of the clock's now. */
+  public Release release(PrivacyPolicy policy) {
+    Objects.requireNonNull(policy, "policy");
+    return counts().release(policy, clock.instant());
+  }
+
+  /** The next {@link Release} of a series, consistent with {@code previous}, as of the clock's now. */
+  public Release release(PrivacyPolicy policy, Release previous) {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(previous, "previous");
+    return counts().release(policy, clock.instant(), previous);
+  }
+
   @Override
   public String toString() {
     return "Aggregator[applied=" + applied() + "]";

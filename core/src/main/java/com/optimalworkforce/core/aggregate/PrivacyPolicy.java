@@ -4,10 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.optimalworkforce.core.security.Secret;
-import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,9 +22,13 @@ import java.util.TreeSet;
  * PrivacyPolicy cms = PrivacyPolicy.ofDefaults();          // counts 1-10 hidden, 0 shown
  * PrivacyPolicy strict = PrivacyPolicy.builder()
  *     .suppressionThreshold(20)
- *     .randomRounding(5).roundingKey(Secret.of(storedKey))  // same key every sync: stable rounding
+ *     .randomRounding(5).roundingKey(Secret.of(storedKey))  // same key every time: stable rounding
  *     .build();
  * }</pre>
+ *
+ * <p>A policy that rounds needs its rounding key before anything is published under it: publishing
+ * fails with a message saying so. {@code Integration} supplies a policy without a key with the
+ * integration's own, generated once and kept sealed in its {@code IntegrationStore}.
  *
  * <p>Rules (sources and reasoning in {@code docs/privacy.md}):
  * <ul>
@@ -38,7 +40,8 @@ import java.util.TreeSet;
  *   <li><b>Random rounding</b> (off by default): every published figure is rounded to a multiple
  *       of the base, up with probability (remainder / base), so it is unbiased. The random choice
  *       is keyed by the {@link Builder#roundingKey rounding key} and the cell, so publishing the
- *       same figure again gives the same rounding and averaging releases reveals nothing.
+ *       same figure again gives the same rounding and averaging releases reveals nothing. The key
+ *       must therefore stay the same for every snapshot of the agency; it is never generated here.
  *   <li><b>Restricted ZIP3s</b>: US areas in {@link #restrictedZip3s()} (default
  *       {@link #HIPAA_RESTRICTED_ZIP3S}) are reported together as {@code 000}.
  * </ul>
@@ -67,8 +70,7 @@ public final class PrivacyPolicy {
     this.suppressionThreshold = b.suppressionThreshold;
     this.randomRoundingBase = b.randomRoundingBase;
     this.restrictedZip3s = Collections.unmodifiableSortedSet(new TreeSet<>(b.restrictedZip3s));
-    this.roundingKey = b.randomRoundingBase == 0 ? null
-        : b.roundingKey != null ? b.roundingKey : Secret.of(HexFormat.of().formatHex(randomKey()));
+    this.roundingKey = b.randomRoundingBase == 0 ? null : b.roundingKey;
   }
 
   /** Counts 1 to 10 hidden, complementary suppression, no rounding, the HIPAA ZIP3 list. */
@@ -111,7 +113,10 @@ public final class PrivacyPolicy {
     return restrictedZip3s;
   }
 
-  /** The key of the random rounding; present when rounding is on. Never published. */
+  /**
+   * The key of the random rounding: present when rounding is on and a key was given (a policy read
+   * back from a snapshot has none). Never published.
+   */
   public Optional<Secret> roundingKey() {
     return Optional.ofNullable(roundingKey);
   }
@@ -153,14 +158,11 @@ public final class PrivacyPolicy {
         + ", randomRoundingBase=" + randomRoundingBase + ", restrictedZip3s=" + restrictedZip3s + "]";
   }
 
-  private static byte[] randomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return key;
-  }
-
   /** Builds a {@link PrivacyPolicy}; each setter checks its value. */
   public static final class Builder {
+    /** The shortest rounding key accepted. */
+    public static final int MIN_KEY_LENGTH = 16;
+
     private int suppressionThreshold = DEFAULT_SUPPRESSION_THRESHOLD;
     private int randomRoundingBase;
     private Set<String> restrictedZip3s = HIPAA_RESTRICTED_ZIP3S;
@@ -188,12 +190,20 @@ public final class PrivacyPolicy {
     }
 
     /**
-     * The secret that keys the random rounding. Keep it with the agency and reuse it: the same
-     * figure is then rounded the same way in every snapshot. Without one, a random key is made
-     * per policy.
+     * The secret that keys the random rounding, at least {@value #MIN_KEY_LENGTH} characters (for
+     * example 32 random bytes in hex). Keep it with the agency and reuse it: the same figure is
+     * then rounded the same way in every snapshot, after restarts too. Rounding without a key
+     * cannot publish; {@code Integration} keeps a key of its own for a policy given without one.
      */
     public Builder roundingKey(Secret key) {
-      this.roundingKey = Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(key, "key");
+      int length = key.reveal().length();
+      if (length < MIN_KEY_LENGTH) {
+        throw new IllegalArgumentException("roundingKey must have at least " + MIN_KEY_LENGTH + " characters but had "
+            + length + ": a short key can be guessed, and with it the direction of every rounding. Use, for"
+            + " example, 32 random bytes in hex, kept with the agency.");
+      }
+      this.roundingKey = key;
       return this;
     }
 

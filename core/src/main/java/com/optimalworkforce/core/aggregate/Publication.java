@@ -1,32 +1,70 @@
 package com.optimalworkforce.core.aggregate;
 
 import com.optimalworkforce.core.aggregate.internal.KeyedRounding;
+import com.optimalworkforce.core.aggregate.internal.ReleaseMemory;
 import com.optimalworkforce.core.aggregate.internal.SuppressionTable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Turns raw counts into a published snapshot: ZIP3 generalization, suppression, rounding. */
+/**
+ * Turns raw counts into a published snapshot: ZIP3 generalization, suppression, rounding; after a
+ * previous release, consistently with it (see {@link Release}).
+ */
 final class Publication {
+  private static final Logger LOG = LoggerFactory.getLogger(Publication.class);
   private static final Figures ZERO_WINDOW = zero(false);
   private static final Figures ZERO_WEEK = zero(true);
 
   private Publication() {}
 
   static AggregateSnapshot publish(AggregateCounts counts, PrivacyPolicy policy, Instant asOf) {
+    return release(counts, policy, asOf, null, false).snapshot();
+  }
+
+  static Release release(AggregateCounts counts, PrivacyPolicy policy, Instant asOf, Release previous) {
+    return release(counts, policy, asOf, previous, true);
+  }
+
+  /** With {@code remember} false, only the snapshot is wanted: no alternatives are recorded for a next release. */
+  private static Release release(AggregateCounts counts, PrivacyPolicy policy, Instant asOf, Release previous,
+      boolean remember) {
+    if (policy.randomRoundingBase() > 0 && policy.roundingKey().isEmpty()) {
+      throw new IllegalArgumentException("The privacy policy rounds figures to a multiple of "
+          + policy.randomRoundingBase() + " but has no rounding key. Give it one with PrivacyPolicy.builder()"
+          + ".roundingKey(secret): the same secret for every snapshot, kept with the agency (for example sealed"
+          + " with the CredentialVault), so that figures round the same way after a restart. Integration keeps one"
+          + " for you when its policy has none.");
+    }
+    if (previous != null && asOf.isBefore(previous.asOf())) {
+      throw new IllegalArgumentException("asOf " + asOf + " is before the previous release's " + previous.asOf()
+          + ": releases follow each other in time; pass the latest release as the previous one");
+    }
     KeyedRounding rounding = policy.roundingKey()
         .map(k -> new KeyedRounding(policy.randomRoundingBase(), k.reveal().getBytes(StandardCharsets.UTF_8)))
         .orElse(null);
     List<RegionSnapshot> regions = new ArrayList<>();
+    Map<String, ReleaseMemory.Region> memory = new LinkedHashMap<>();
+    int gaps = 0;
     for (String regionId : counts.regionIds()) {
-      regions.add(new RegionTables(regionId, counts, policy, rounding).publish());
+      ReleaseMemory.Region before = previous == null ? null : previous.memory(regionId);
+      RegionTables tables = new RegionTables(regionId, counts, policy, rounding, before, remember);
+      regions.add(tables.publish());
+      memory.put(regionId, tables.memory());
+      gaps += tables.gaps;
     }
-    return new AggregateSnapshot(asOf, policy, regions);
+    AggregateSnapshot snapshot = new AggregateSnapshot(asOf, policy, regions);
+    return new Release(snapshot, memory, gaps);
   }
 
   static Figures zeroWindow() {
@@ -92,8 +130,15 @@ final class Publication {
     private final List<GeoArea> areas;
     private final List<IsoWeek> weeks;
     private final Map<Metric, SuppressionTable> tables = new EnumMap<>(Metric.class);
+    private final Map<String, List<List<ReleaseMemory.Step>>> alternatives = new TreeMap<>();
+    /** Alternatives of the previous release not continued, plus hidden cells left without one. */
+    int gaps;
 
-    RegionTables(String regionId, AggregateCounts counts, PrivacyPolicy policy, KeyedRounding rounding) {
+    private final boolean remember;
+
+    RegionTables(String regionId, AggregateCounts counts, PrivacyPolicy policy, KeyedRounding rounding,
+        ReleaseMemory.Region before, boolean remember) {
+      this.remember = remember;
       this.regionId = regionId;
       this.policy = policy;
       this.rounding = rounding;
@@ -117,9 +162,9 @@ final class Publication {
           x[3] += c;
         }
       });
-      java.util.TreeSet<GeoArea> areaSet = new java.util.TreeSet<>(people.keySet());
+      TreeSet<GeoArea> areaSet = new TreeSet<>(people.keySet());
       areaSet.addAll(visits.keySet());
-      java.util.TreeSet<IsoWeek> weekSet = new java.util.TreeSet<>();
+      TreeSet<IsoWeek> weekSet = new TreeSet<>();
       visits.values().forEach(m -> weekSet.addAll(m.keySet()));
       this.areas = List.copyOf(areaSet);
       this.weeks = List.copyOf(weekSet);
@@ -147,26 +192,142 @@ final class Publication {
       SuppressionTable seconds = SuppressionTable.twoWay(v[1]);
       SuppressionTable unfilled = SuppressionTable.twoWay(v[2]);
       SuppressionTable cancelled = SuppressionTable.twoWay(v[3]);
-      // What an attacker knows besides the totals: unfilled visits are a subset of visits.
-      visitCounts.lowerBounds(unfilled);
-      unfilled.upperBounds(visitCounts);
-      for (SuppressionTable t : List.of(clients, caregivers, visitCounts, unfilled, cancelled)) {
-        t.hidePrimary(threshold);
-      }
-      SuppressionTable.protect(clients, null);
-      SuppressionTable.protect(caregivers, null);
-      SuppressionTable.protect(visitCounts, unfilled);
-      SuppressionTable.protect(cancelled, null);
-      // Hours would reveal that a hidden visit count is not zero, and their totals follow the same
-      // equations, so they are hidden where visits are and then protected in their own right.
-      seconds.hideLike(visitCounts);
-      SuppressionTable.protect(seconds, null);
       tables.put(Metric.ACTIVE_CLIENTS, clients);
       tables.put(Metric.ACTIVE_CAREGIVERS, caregivers);
       tables.put(Metric.VISITS, visitCounts);
       tables.put(Metric.SERVICE_HOURS, seconds);
       tables.put(Metric.UNFILLED_VISITS, unfilled);
       tables.put(Metric.CANCELLED_VISITS, cancelled);
+      if (before != null) {
+        tables.forEach((m, t) -> previous(m, t, before));
+      }
+      // What an attacker knows besides the totals: unfilled visits are a subset of visits.
+      visitCounts.lowerBounds(unfilled);
+      unfilled.upperBounds(visitCounts);
+      for (SuppressionTable t : List.of(clients, caregivers, visitCounts, unfilled, cancelled)) {
+        t.hidePrimary(threshold);
+      }
+      protect(List.of(Metric.ACTIVE_CLIENTS), before);
+      protect(List.of(Metric.ACTIVE_CAREGIVERS), before);
+      protect(List.of(Metric.VISITS, Metric.UNFILLED_VISITS), before);
+      protect(List.of(Metric.CANCELLED_VISITS), before);
+      // Hours would reveal that a hidden visit count is not zero, and their totals follow the same
+      // equations, so they are hidden where visits are and then protected in their own right.
+      seconds.hideLike(visitCounts);
+      protect(List.of(Metric.SERVICE_HOURS), before);
+    }
+
+    /** The code of a row (area, or the regional total) and of a column (week, or the window). */
+    private String areaCode(int row) {
+      return row < areas.size() ? areas.get(row).code() : ReleaseMemory.TOTAL;
+    }
+
+    private String weekCode(Metric metric, int col) {
+      return metric.weekly() && col < weeks.size() ? weeks.get(col).toString() : ReleaseMemory.WINDOW;
+    }
+
+    private Map<String, Integer> rowIndex() {
+      Map<String, Integer> out = new HashMap<>();
+      for (int i = 0; i <= areas.size(); i++) {
+        out.put(areaCode(i), i);
+      }
+      return out;
+    }
+
+    private Map<String, Integer> colIndex(Metric metric) {
+      Map<String, Integer> out = new HashMap<>();
+      int cols = metric.weekly() ? weeks.size() + 1 : 1;
+      for (int j = 0; j < cols; j++) {
+        out.put(weekCode(metric, j), j);
+      }
+      return out;
+    }
+
+    /** Lays the previous release's cells of this metric out like this release's table. */
+    private void previous(Metric metric, SuppressionTable t, ReleaseMemory.Region before) {
+      long[][] values = new long[t.rows()][t.cols()];
+      boolean[][] hidden = new boolean[t.rows()][t.cols()];
+      Map<String, Integer> rows = rowIndex();
+      Map<String, Integer> cols = colIndex(metric);
+      for (ReleaseMemory.Cell cell : before.tables().getOrDefault(metric.jsonName(), List.of())) {
+        Integer r = rows.get(cell.area());
+        Integer c = cols.get(cell.week());
+        if (r != null && c != null) {
+          values[r][c] = cell.value();
+          hidden[r][c] = cell.hidden();
+        }
+      }
+      t.previous(values, hidden);
+    }
+
+    /**
+     * Protects the tables of a group (a metric, or visits with unfilled visits) consistently with
+     * the previous release's alternatives for them, and remembers the alternatives found.
+     */
+    private void protect(List<Metric> group, ReleaseMemory.Region before) {
+      String name = group.get(0).jsonName();
+      List<List<SuppressionTable.Move>> carried = new ArrayList<>();
+      if (before != null) {
+        Map<String, Integer> rows = rowIndex();
+        for (List<ReleaseMemory.Step> alternative : before.alternatives().getOrDefault(name, List.of())) {
+          List<SuppressionTable.Move> moves = new ArrayList<>();
+          for (ReleaseMemory.Step step : alternative) {
+            Metric m = Metric.ofJsonName(step.metric());
+            int table = group.indexOf(m);
+            Integer r = rows.get(step.area());
+            Integer c = colIndex(m).get(step.week());
+            if (table < 0) {
+              throw new IllegalArgumentException("Release memory of region " + regionId + " moves " + m
+                  + " in the alternatives of " + name);
+            }
+            // A cell this release does not have is zero now: it changed, and its move is routed anew.
+            if (r != null && c != null) {
+              moves.add(new SuppressionTable.Move(table, r, c, step.delta()));
+            }
+          }
+          carried.add(moves);
+        }
+      }
+      SuppressionTable first = tables.get(group.get(0));
+      SuppressionTable partner = group.size() > 1 ? tables.get(group.get(1)) : null;
+      SuppressionTable.Result result = remember ? SuppressionTable.protect(first, partner, carried)
+          : SuppressionTable.protect(first, partner);
+      List<List<ReleaseMemory.Step>> remembered = new ArrayList<>();
+      for (List<SuppressionTable.Move> alternative : result.alternatives()) {
+        List<ReleaseMemory.Step> steps = new ArrayList<>();
+        for (SuppressionTable.Move move : alternative) {
+          Metric m = group.get(move.table());
+          steps.add(new ReleaseMemory.Step(m.jsonName(), areaCode(move.row()), weekCode(m, move.col()),
+              move.delta()));
+        }
+        remembered.add(steps);
+      }
+      alternatives.put(name, remembered);
+      if (result.notContinued() > 0 || result.unprotected() > 0) {
+        gaps += result.notContinued() + result.unprotected();
+        LOG.warn("Region {}, {}: {} alternative(s) of the previous release could not be continued and {} hidden"
+            + " cell(s) have none across releases. This snapshot is safe on its own, but an analyst who holds the"
+            + " previous one and knows which counts did not change may narrow those cells. Random rounding or"
+            + " publishing less often reduces what such an analyst can compare.", regionId, name,
+            result.notContinued(), result.unprotected());
+      }
+    }
+
+    /** What the next release must stay consistent with. */
+    ReleaseMemory.Region memory() {
+      SortedMap<String, List<ReleaseMemory.Cell>> cells = new TreeMap<>();
+      tables.forEach((metric, t) -> {
+        List<ReleaseMemory.Cell> list = new ArrayList<>();
+        for (int r = 0; r < t.rows(); r++) {
+          for (int c = 0; c < t.cols(); c++) {
+            if (t.value(r, c) != 0) {
+              list.add(new ReleaseMemory.Cell(areaCode(r), weekCode(metric, c), t.value(r, c), t.hidden(r, c)));
+            }
+          }
+        }
+        cells.put(metric.jsonName(), list);
+      });
+      return new ReleaseMemory.Region(cells, new TreeMap<>(alternatives));
     }
 
     private static final Metric[] VISIT_METRICS = {

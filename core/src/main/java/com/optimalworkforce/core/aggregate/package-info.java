@@ -15,7 +15,9 @@
  * their complements suppressed under a {@link com.optimalworkforce.core.aggregate.PrivacyPolicy}.
  * Merge the counts of one region, then publish: suppressed figures cannot be added up exactly.
  * Snapshots of different regions {@link com.optimalworkforce.core.aggregate.AggregateSnapshot#merge
- * merge} exactly. See
+ * merge} exactly. Snapshots published over time (one per sync) form a series: publish each as the
+ * next {@link com.optimalworkforce.core.aggregate.Release} of the one before, so that two of them
+ * cannot be subtracted to reveal a hidden cell. See
  * {@code docs/privacy.md} and {@code docs/aggregate-snapshot-schema.md}.
  */
 package com.optimalworkforce.core.aggregate;

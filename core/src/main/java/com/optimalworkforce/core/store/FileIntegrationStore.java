@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * The durable default {@link IntegrationStore}: one directory per integration under a root
- * directory, one file per kind of state (record, credentials, checkpoint, quarantine, snapshot), each
+ * directory, one file per kind of state (record, credentials, checkpoint, quarantine, snapshot,
+ * release state, rounding key), each
  * replaced atomically (temporary file, fsync, atomic move) and encrypted with the
  * {@link CredentialVault}, bound to its place so a file copied, edited or opened with the wrong key
  * fails with a {@link StoreException} instead of returning wrong data. Needs no server.
@@ -45,7 +46,10 @@ public final class FileIntegrationStore implements IntegrationStore {
   private static final String CHECKPOINT = "checkpoint.bin";
   private static final String QUARANTINE = "quarantine.bin";
   private static final String SNAPSHOT = "snapshot.bin";
-  private static final List<String> FILES = List.of(RECORD, CREDENTIALS, CHECKPOINT, QUARANTINE, SNAPSHOT);
+  private static final String RELEASE = "release.bin";
+  private static final String ROUNDING_KEY = "rounding-key.bin";
+  private static final List<String> FILES = List.of(RECORD, CREDENTIALS, CHECKPOINT, QUARANTINE, SNAPSHOT, RELEASE,
+      ROUNDING_KEY);
   private static final TypeReference<List<QuarantinedRecord>> QUARANTINE_LIST = new TypeReference<>() {};
 
   private final Path root;
@@ -253,6 +257,26 @@ public final class FileIntegrationStore implements IntegrationStore {
   public synchronized void saveSnapshot(String integrationId, AggregateSnapshot snapshot) {
     Objects.requireNonNull(snapshot, "snapshot");
     write(integrationId, SNAPSHOT, snapshot.toJson().getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public synchronized Optional<byte[]> releaseState(String integrationId) {
+    return read(integrationId, RELEASE);
+  }
+
+  @Override
+  public synchronized void saveReleaseState(String integrationId, byte[] sealed) {
+    write(integrationId, RELEASE, Objects.requireNonNull(sealed, "sealed").clone());
+  }
+
+  @Override
+  public synchronized Optional<byte[]> roundingKey(String integrationId) {
+    return read(integrationId, ROUNDING_KEY);
+  }
+
+  @Override
+  public synchronized void saveRoundingKey(String integrationId, byte[] sealed) {
+    write(integrationId, ROUNDING_KEY, Objects.requireNonNull(sealed, "sealed").clone());
   }
 
   /** Equal to another instance over the same directory: they hold the same data. */

@@ -27,6 +27,8 @@ public final class InMemoryIntegrationStore implements IntegrationStore {
   private final Map<String, byte[]> credentials = new ConcurrentHashMap<>();
   private final Map<String, String> checkpoints = new ConcurrentHashMap<>();
   private final Map<String, AggregateSnapshot> snapshots = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> releaseStates = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> roundingKeys = new ConcurrentHashMap<>();
   private final Map<String, LinkedHashMap<String, QuarantinedRecord>> quarantine = new ConcurrentHashMap<>();
 
   private InMemoryIntegrationStore() {}
@@ -59,6 +61,8 @@ public final class InMemoryIntegrationStore implements IntegrationStore {
     checkpoints.remove(integrationId);
     quarantine.remove(integrationId);
     snapshots.remove(integrationId);
+    releaseStates.remove(integrationId);
+    roundingKeys.remove(integrationId);
   }
 
   @Override
@@ -133,6 +137,30 @@ public final class InMemoryIntegrationStore implements IntegrationStore {
   public void saveSnapshot(String integrationId, AggregateSnapshot snapshot) {
     Objects.requireNonNull(integrationId, "integrationId");
     snapshots.put(integrationId, Objects.requireNonNull(snapshot, "snapshot"));
+  }
+
+  @Override
+  public Optional<byte[]> releaseState(String integrationId) {
+    byte[] sealed = releaseStates.get(Objects.requireNonNull(integrationId, "integrationId"));
+    return sealed == null ? Optional.empty() : Optional.of(sealed.clone());
+  }
+
+  @Override
+  public void saveReleaseState(String integrationId, byte[] sealed) {
+    Objects.requireNonNull(integrationId, "integrationId");
+    releaseStates.put(integrationId, Objects.requireNonNull(sealed, "sealed").clone());
+  }
+
+  @Override
+  public Optional<byte[]> roundingKey(String integrationId) {
+    byte[] sealed = roundingKeys.get(Objects.requireNonNull(integrationId, "integrationId"));
+    return sealed == null ? Optional.empty() : Optional.of(sealed.clone());
+  }
+
+  @Override
+  public void saveRoundingKey(String integrationId, byte[] sealed) {
+    Objects.requireNonNull(integrationId, "integrationId");
+    roundingKeys.put(integrationId, Objects.requireNonNull(sealed, "sealed").clone());
   }
 
   @Override

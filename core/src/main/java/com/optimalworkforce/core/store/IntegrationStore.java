@@ -9,7 +9,9 @@ import java.util.Set;
 
 /**
  * Where integrations keep their state: the {@link IntegrationRecord}, sealed credentials, the
- * sync engine's checkpoint, the quarantine and the latest {@link AggregateSnapshot}. Implementations: {@link InMemoryIntegrationStore},
+ * sync engine's checkpoint, the quarantine, the latest {@link AggregateSnapshot}, and, sealed by the
+ * caller, the state of the latest aggregate release and the key of the random rounding.
+ * Implementations: {@link InMemoryIntegrationStore},
  * {@link FileIntegrationStore} (durable, encrypted), or the host's own database-backed store,
  * which proves itself by passing {@code IntegrationStoreCompatibilityKit} from the testkit.
  *
@@ -34,7 +36,10 @@ public interface IntegrationStore extends AutoCloseable {
   /** Ids of the integrations with a saved record. */
   Set<String> integrationIds();
 
-  /** Removes everything stored for the integration: record, credentials, checkpoint, quarantine, snapshot. */
+  /**
+   * Removes everything stored for the integration: record, credentials, checkpoint, quarantine,
+   * snapshot, release state, rounding key.
+   */
   void delete(String integrationId);
 
   /** The sealed credentials, as saved. */
@@ -70,6 +75,24 @@ public interface IntegrationStore extends AutoCloseable {
 
   /** Replaces the integration's latest aggregate snapshot. */
   void saveSnapshot(String integrationId, AggregateSnapshot snapshot);
+
+  /**
+   * The state of the integration's latest aggregate {@code Release} (its exact counts and
+   * suppression pattern, which the next snapshot stays consistent with), as saved.
+   */
+  Optional<byte[]> releaseState(String integrationId);
+
+  /** Replaces the release state (sealed by the caller, e.g. with the credential vault: it holds exact counts). */
+  void saveReleaseState(String integrationId, byte[] sealed);
+
+  /** The key of the integration's random rounding, as saved. */
+  Optional<byte[]> roundingKey(String integrationId);
+
+  /**
+   * Saves the rounding key (sealed by the caller). It must outlive restarts: snapshots rounded
+   * under another key could be averaged.
+   */
+  void saveRoundingKey(String integrationId, byte[] sealed);
 
   /** Releases files and connections. */
   @Override

@@ -9,6 +9,7 @@ import com.optimalworkforce.core.connector.ReadRequest;
 import com.optimalworkforce.core.aggregate.AggregateSnapshot;
 import com.optimalworkforce.core.aggregate.Aggregator;
 import com.optimalworkforce.core.aggregate.PrivacyPolicy;
+import com.optimalworkforce.core.aggregate.Release;
 import com.optimalworkforce.core.model.EntityType;
 import com.optimalworkforce.core.model.Region;
 import com.optimalworkforce.core.security.AuditLog;
@@ -20,10 +21,14 @@ import com.optimalworkforce.core.store.IntegrationRecord;
 import com.optimalworkforce.core.store.IntegrationState;
 import com.optimalworkforce.core.store.IntegrationStore;
 import com.optimalworkforce.core.store.ScheduleStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +56,12 @@ import org.slf4j.LoggerFactory;
  * acme.syncNow();                                      // later, or on a SyncScheduler
  * }</pre>
  *
+ * <p>After every completed sync the aggregate is published as the next {@link Release} of the
+ * integration's series, consistent with the one before (kept sealed in the store), and saved:
+ * {@link #latestSnapshot()} is what the host sends to its {@code AggregateSink}. With random
+ * rounding and no rounding key in the policy, the integration generates a key once and keeps it
+ * sealed in the store, so figures round the same way after restarts.
+ *
  * <p>Messages are the connector's classified ones ("Invalid credentials: ...", "Access denied:
  * ...", "Connection timeout: ...") with the next step. Audit details never hold secrets or
  * names: ids, region ids, counts, credential field names.
@@ -72,6 +83,8 @@ public final class Integration implements AutoCloseable {
   private final Aggregator aggregator;
 
   private final Object lock = new Object();
+  /** The latest release of the aggregate series, or null before the first; guarded by {@link #lock}. */
+  private Release lastRelease;
   private ConnectorConfig config;
   private Connector connector;
   private SyncEngine engine;
@@ -93,6 +106,7 @@ public final class Integration implements AutoCloseable {
     this.pageSize = b.pageSize;
     this.policy = b.policy;
     this.aggregator = b.aggregator;
+    this.lastRelease = b.lastRelease;
     useConfig(config);
   }
 
@@ -102,6 +116,14 @@ public final class Integration implements AutoCloseable {
 
   private String credentialContext() {
     return "integration/" + id + "/credentials";
+  }
+
+  private static String releaseContext(String id) {
+    return "integration/" + id + "/aggregate-release";
+  }
+
+  private static String roundingKeyContext(String id) {
+    return "integration/" + id + "/rounding-key";
   }
 
   private void useConfig(ConnectorConfig newConfig) {
@@ -260,7 +282,12 @@ public final class Integration implements AutoCloseable {
     return preview.snapshot(policy);
   }
 
-  /** The aggregate of what this integration synced, as saved after its last completed sync. */
+  /**
+   * The aggregate of what this integration synced, as saved after its last completed sync: the
+   * latest release of its series, each consistent with the one before (see {@link Release}).
+   * Publish every one of them, or the series' guarantee covers only the releases an analyst
+   * holds in a row.
+   */
   public Optional<AggregateSnapshot> latestSnapshot() {
     return integrationStore.snapshot(id);
   }
@@ -335,7 +362,13 @@ public final class Integration implements AutoCloseable {
       if (r != null) {
         IntegrationRecord after = r.withLastSyncFinished(report.finishedAt());
         if (report.completed()) {
-          integrationStore.saveSnapshot(id, aggregator.snapshot(policy));
+          Release next = lastRelease == null ? aggregator.release(policy) : aggregator.release(policy, lastRelease);
+          // The state first: should the process die between the two writes, the next release is
+          // consistent with this one, whether or not its snapshot was saved.
+          integrationStore.saveReleaseState(id, vault.encrypt(next.toJson().getBytes(StandardCharsets.UTF_8),
+              releaseContext(id)));
+          integrationStore.saveSnapshot(id, next.snapshot());
+          lastRelease = next;
         }
         if (r.state() == IntegrationState.DISCONNECTED) {
           after = after.withState(IntegrationState.DISCONNECTED);
@@ -575,7 +608,8 @@ public final class Integration implements AutoCloseable {
 
   /**
    * Deletes everything this integration synced or stored: its records in the schedule store
-   * (listeners are told each deletion), its checkpoint, quarantine, credentials and record.
+   * (listeners are told each deletion), its checkpoint, quarantine, credentials, record, saved
+   * snapshot, release state and rounding key. Set up again, it starts a new series of snapshots.
    * Disconnect first.
    *
    * @return the records removed from the schedule store
@@ -592,6 +626,7 @@ public final class Integration implements AutoCloseable {
         removed += engine.removeRegion(region);
       }
       integrationStore.delete(id);
+      lastRelease = null;
       audit.append("integration.data-deleted", Map.of("integration", id, "regions", join(r.selectedRegions()),
           "records", String.valueOf(removed)));
       LOG.info("Integration '{}': data deleted ({} records)", id, removed);
@@ -644,6 +679,7 @@ public final class Integration implements AutoCloseable {
     private SyncEngine.Builder engine;
     private PrivacyPolicy policy = PrivacyPolicy.ofDefaults();
     private Aggregator aggregator;
+    private Release lastRelease;
 
     private Builder(String id, ConnectorProvider provider) {
       if (id == null || id.isBlank()) {
@@ -710,7 +746,12 @@ public final class Integration implements AutoCloseable {
       return this;
     }
 
-    /** The policy of previews and saved snapshots (default {@link PrivacyPolicy#ofDefaults()}). */
+    /**
+     * The policy of previews and saved snapshots (default {@link PrivacyPolicy#ofDefaults()}). With
+     * random rounding, leave the rounding key out: the integration generates one on its first build
+     * and keeps it sealed in its store. A policy with a key must keep that key for the life of the
+     * integration: {@link #build()} refuses another than the one it stored.
+     */
     public Builder privacyPolicy(PrivacyPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
       return this;
@@ -777,6 +818,8 @@ public final class Integration implements AutoCloseable {
         }
         effective = config.toBuilder().clock(clock).build();
       }
+      policy = withRoundingKey(policy);
+      lastRelease = integrationStore.releaseState(id).map(this::openRelease).orElse(null);
       engine = SyncEngine.builder(id, new PlaceholderConnector(provider.id())).integrationStore(integrationStore)
           .scheduleStore(scheduleStore).clock(clock).window(window).pageSize(pageSize).validator(validator);
       aggregator = Aggregator.builder().clock(clock).build();
@@ -791,6 +834,47 @@ public final class Integration implements AutoCloseable {
       engine.listener(aggregator::applyAll);
       listeners.forEach(engine::listener);
       return new Integration(this, effective);
+    }
+
+    /**
+     * The policy with the integration's rounding key when it rounds: the stored key, else the
+     * policy's (then stored), else a new random one (then stored), sealed with the vault.
+     */
+    private PrivacyPolicy withRoundingKey(PrivacyPolicy p) {
+      if (p.randomRoundingBase() == 0) {
+        return p;
+      }
+      String context = roundingKeyContext(id);
+      Optional<Secret> stored = integrationStore.roundingKey(id).map(sealed -> vault.unseal(sealed, context));
+      Optional<Secret> given = p.roundingKey();
+      if (stored.isPresent() && given.isPresent() && !MessageDigest.isEqual(
+          stored.get().reveal().getBytes(StandardCharsets.UTF_8), given.get().reveal().getBytes(StandardCharsets.UTF_8))) {
+        throw new IllegalStateException("Integration '" + id + "' rounds its snapshots with the rounding key kept in "
+            + integrationStore + ", and the privacy policy given has a different roundingKey(...). Figures rounded"
+            + " under two keys can be averaged back towards the true counts: build the integration with a policy"
+            + " without roundingKey(...) to keep using the stored key.");
+      }
+      Secret key = stored.or(() -> given).orElseGet(() -> {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return Secret.of(HexFormat.of().formatHex(random));
+      });
+      if (stored.isEmpty()) {
+        integrationStore.saveRoundingKey(id, vault.seal(key, context));
+        LOG.info("Integration '{}': rounding key {} and stored sealed", id, given.isPresent() ? "taken from the policy"
+            : "generated");
+      }
+      return p.toBuilder().roundingKey(key).build();
+    }
+
+    private Release openRelease(byte[] sealed) {
+      try {
+        return Release.fromJson(new String(vault.decrypt(sealed, releaseContext(id)), StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException("Integration '" + id + "': the aggregate release saved in " + integrationStore
+            + " is unreadable (" + e.getMessage() + "). It is what the next snapshot must stay consistent with;"
+            + " restore it from a backup of the store, or delete the integration's data and set it up again.", e);
+      }
     }
   }
 

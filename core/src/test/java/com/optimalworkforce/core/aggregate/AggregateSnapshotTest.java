@@ -102,10 +102,11 @@ class AggregateSnapshotTest {
   @Test
   void randomRoundingIsUnbiasedAndStableForAKey() {
     AggregateCounts counts = sample();
-    PrivacyPolicy rounding = PrivacyPolicy.builder().randomRounding(5).roundingKey(Secret.of("k-1")).build();
+    PrivacyPolicy rounding = PrivacyPolicy.builder().randomRounding(5).roundingKey(Secret.of("agency-key-00001"))
+        .build();
     AggregateSnapshot first = counts.publish(rounding, AS_OF);
     assertThat(counts.publish(rounding, AS_OF)).isEqualTo(first);
-    assertThat(first.toJson()).doesNotContain("k-1");
+    assertThat(first.toJson()).doesNotContain("agency-key-00001");
     assertThat(first.policy().randomRoundingBase()).isEqualTo(5);
     long visits = first.region("east").orElseThrow().area(GeoArea.of("M4A")).visits().orElseThrow();
     assertThat(visits).isEqualTo(40); // a multiple of 5 stays put
@@ -116,7 +117,7 @@ class AggregateSnapshotTest {
     // Over many keys, 12 rounds up to 15 about 40% of the time.
     int up = 0;
     for (int k = 0; k < 2000; k++) {
-      PrivacyPolicy p = rounding.toBuilder().roundingKey(Secret.of("key-" + k)).build();
+      PrivacyPolicy p = rounding.toBuilder().roundingKey(Secret.of(String.format("agency-key-%05d", k))).build();
       up += counts.publish(p, AS_OF).region("east").orElseThrow().area(GeoArea.of("M4A")).activeCaregivers()
           .orElseThrow() == 15 ? 1 : 0;
     }

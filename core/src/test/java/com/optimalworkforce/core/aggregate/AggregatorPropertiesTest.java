@@ -108,7 +108,7 @@ class AggregatorPropertiesTest {
     List<SourceRecord> records = new RandomSchedule(seed).records(1 + rnd.nextInt(600));
     PrivacyPolicy policy = List.of(PrivacyPolicy.ofDefaults(),
         PrivacyPolicy.builder().suppressionThreshold(3).build(),
-        PrivacyPolicy.builder().randomRounding(5).roundingKey(Secret.of("key-" + seed)).build()).get(rnd.nextInt(3));
+        PrivacyPolicy.builder().randomRounding(5).roundingKey(Secret.of("agency-rounding-key-" + seed)).build()).get(rnd.nextInt(3));
     // One host per region, each publishing its own snapshot at its own time.
     Map<String, Aggregator> hosts = new TreeMap<>();
     Aggregator whole = Aggregator.create();

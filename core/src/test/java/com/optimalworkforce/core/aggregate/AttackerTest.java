@@ -68,13 +68,13 @@ class AttackerTest {
   }
 
   /**
-   * The limit stated in docs/privacy.md ("Differencing over time"), shown: each snapshot alone
-   * protects M4B's 3 clients, yet the second one picks a different complement, and an analyst who
-   * takes M4E to be unchanged subtracts it. M4B itself never changed. Keyed random rounding
-   * turns the subtraction into a guess.
+   * Why snapshots published over time must be published as a series ({@link Release}): snapshot
+   * by snapshot, each one alone protects M4B's 3 clients, yet the second picks a different
+   * complement, and an analyst who takes M4E to be unchanged subtracts it. M4B itself never
+   * changed. Keyed random rounding turns the subtraction into a guess, but does not stop it.
    */
   @Test
-  void twoSnapshotsOverTimeCanRevealACellThatEachProtects() {
+  void snapshotBySnapshotPublishingLetsAnAnalystSubtractACellOverTime() {
     AggregateCounts before = clients(50, 3, 19, 20);
     AggregateCounts after = clients(50, 3, 21, 20); // two clients join M4C
     RegionSnapshot first = before.publish(PrivacyPolicy.ofDefaults(), Instant.EPOCH).region("east").orElseThrow();
@@ -89,17 +89,53 @@ class AttackerTest {
     long m4b = second.total().activeClients().orElseThrow() - second.area(M4A).activeClients().orElseThrow()
         - second.area(M4C).activeClients().orElseThrow() - first.area(M4E).activeClients().orElseThrow();
     assertThat(m4b).isEqualTo(3);
+    // The analyst who knows which counts did not change gets it from the published figures alone.
+    assertThat(HistoryAttacker.recovered(List.of(
+        HistoryAttacker.view(before.publish(PrivacyPolicy.ofDefaults(), Instant.EPOCH), "east", before),
+        HistoryAttacker.view(after.publish(PrivacyPolicy.ofDefaults(), Instant.EPOCH), "east", after))))
+        .extracting(HistoryAttacker.Range::cell).contains("M4B|WINDOW");
 
     java.util.Set<Long> guesses = new java.util.TreeSet<>();
     for (int k = 0; k < 40; k++) {
       PrivacyPolicy rounded = PrivacyPolicy.builder().randomRounding(5)
-          .roundingKey(com.optimalworkforce.core.security.Secret.of("agency-key-" + k)).build();
+          .roundingKey(com.optimalworkforce.core.security.Secret.of("agency-rounding-key-" + k)).build();
       RegionSnapshot r1 = before.publish(rounded, Instant.EPOCH).region("east").orElseThrow();
       RegionSnapshot r2 = after.publish(rounded, Instant.EPOCH).region("east").orElseThrow();
       guesses.add(r2.total().activeClients().orElseThrow() - r2.area(M4A).activeClients().orElseThrow()
           - r2.area(M4C).activeClients().orElseThrow() - r1.area(M4E).activeClients().orElseThrow());
     }
     assertThat(guesses).as("the same subtraction under rounding").hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  /**
+   * The same two syncs published as a series: M4B stays hidden (it did not change) and keeps its
+   * complement M4C (hidden last time, and it changed, so the analyst cannot tie it to the first
+   * release); M4E stays published. The subtraction has nothing to work on, and the analyst who
+   * knows which counts did not change still finds M4B anywhere from 1 to 21.
+   */
+  @Test
+  void publishedAsASeriesTheComplementStaysAndTheCellCannotBeSubtracted() {
+    AggregateCounts before = clients(50, 3, 19, 20);
+    AggregateCounts after = clients(50, 3, 21, 20);
+    Release r1 = before.release(PrivacyPolicy.ofDefaults(), Instant.EPOCH);
+    Release r2 = after.release(PrivacyPolicy.ofDefaults(), Instant.EPOCH.plusSeconds(86_400), r1);
+    RegionSnapshot first = r1.snapshot().region("east").orElseThrow();
+    RegionSnapshot second = r2.snapshot().region("east").orElseThrow();
+    assertThat(first).isEqualTo(before.publish(PrivacyPolicy.ofDefaults(), Instant.EPOCH).region("east").orElseThrow());
+    assertThat(second.area(M4B).activeClients()).isEmpty();
+    assertThat(second.area(M4C).activeClients()).as("the complement of last time").isEmpty();
+    assertThat(second.area(M4E).activeClients()).hasValue(20);
+    assertThat(second.area(M4A).activeClients()).hasValue(50);
+    assertThat(second.total().activeClients()).hasValue(94);
+    assertThat(r2.gaps()).isZero();
+
+    List<HistoryAttacker.Range> ranges = HistoryAttacker.ranges(List.of(
+        HistoryAttacker.view(r1.snapshot(), "east", before), HistoryAttacker.view(r2.snapshot(), "east", after)));
+    assertThat(ranges).noneMatch(HistoryAttacker.Range::recovered);
+    HistoryAttacker.Range m4b = ranges.stream().filter(r -> r.metric() == Metric.ACTIVE_CLIENTS
+        && r.cell().equals("M4B|WINDOW")).findFirst().orElseThrow();
+    assertThat(m4b.min()).isEqualTo(1.0);
+    assertThat(m4b.max()).isEqualTo(21.0);
   }
 
   private static final GeoArea M4A = GeoArea.of("M4A");

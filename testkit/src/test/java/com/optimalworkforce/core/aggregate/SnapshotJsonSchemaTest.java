@@ -46,7 +46,7 @@ class SnapshotJsonSchemaTest {
   @Test
   void snapshotsValidateAgainstThePublishedSchema() throws Exception {
     assertValid(counts.publish(PrivacyPolicy.ofDefaults(), SyntheticAgency.DEFAULT_NOW).toJson());
-    PrivacyPolicy rounded = PrivacyPolicy.builder().randomRounding(5).roundingKey(Secret.of("schema-test"))
+    PrivacyPolicy rounded = PrivacyPolicy.builder().randomRounding(5).roundingKey(Secret.of("schema-test-rounding-key"))
         .suppressionThreshold(20).build();
     assertValid(counts.publish(rounded, SyntheticAgency.DEFAULT_NOW).toPrettyJson());
   }

@@ -280,6 +280,26 @@ class SyncEngineRecoveryTest {
     public void saveSnapshot(String id, com.optimalworkforce.core.aggregate.AggregateSnapshot snapshot) {
       delegate.saveSnapshot(id, snapshot);
     }
+
+    @Override
+    public Optional<byte[]> releaseState(String id) {
+      return delegate.releaseState(id);
+    }
+
+    @Override
+    public void saveReleaseState(String id, byte[] sealed) {
+      delegate.saveReleaseState(id, sealed);
+    }
+
+    @Override
+    public Optional<byte[]> roundingKey(String id) {
+      return delegate.roundingKey(id);
+    }
+
+    @Override
+    public void saveRoundingKey(String id, byte[] sealed) {
+      delegate.saveRoundingKey(id, sealed);
+    }
   }
 
   @ParameterizedTest(name = "the schedule store fails batch {0}")
