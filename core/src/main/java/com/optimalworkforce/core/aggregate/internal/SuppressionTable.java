@@ -1,6 +1,5 @@
 package com.optimalworkforce.core.aggregate.internal;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -365,6 +364,15 @@ public final class SuppressionTable {
       // This release on its own: a cycle through hidden cells, changed or not.
       return cycleThrough(r, c, new Alone(null, false)) != null
           || partner != null && partner.hidden[r][c] && cycleThrough(r, c, new Joint(partner, null, false)) != null;
+    }
+    if (!history && (partner == null || !partner.history) && bases.isEmpty()) {
+      // A table published once (or the first of a series): a cycle through hidden cells within
+      // their bounds is a second table as it stands, so the search alone decides, as it did
+      // before releases existed; nothing to build and check.
+      boolean safe = cycleThrough(r, c, new Alone(null, false)) != null
+          || partner != null && partner.hidden[r][c] && cycleThrough(r, c, new Joint(partner, null, false)) != null;
+      knownSafe[r][c] = safe;
+      return safe;
     }
     boolean safe = Delta.moves(bases, this, r, c) || fresh[r][c] && alternativeThrough(r, c, partner, false) != null;
     // More hidden cells only add edges to the graph, so a safe cell stays safe.
@@ -1412,23 +1420,28 @@ public final class SuppressionTable {
   /** {@link #route} when every usable cell costs the same: a breadth-first search. */
   private List<int[]> breadthFirst(Moves m, int from, IntPredicate target, int skipR, int skipC, int[] end) {
     int nodes = nodeCount();
-    int[][] via = new int[nodes][];
+    // The cell that reached each node (row, column) and the node it came from; the direction
+    // follows from the node: a column node is entered forward, a row node backward.
+    int[] viaRow = new int[nodes];
+    int[] viaCol = new int[nodes];
+    int[] viaNode = new int[nodes];
     boolean[] seen = new boolean[nodes];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    queue.add(from);
+    int[] queue = new int[nodes];
+    int head = 0;
+    int tail = 0;
+    queue[tail++] = from;
     seen[from] = true;
-    while (!queue.isEmpty()) {
-      int node = queue.poll();
+    while (head < tail) {
+      int node = queue[head++];
       if (node != from && target.test(node)) {
         end[0] = node;
         List<int[]> path = new ArrayList<>();
-        for (int n = node; n != from; n = via[n][3]) {
-          path.add(0, new int[] {via[n][0], via[n][1], via[n][2]});
+        for (int n = node; n != from; n = viaNode[n]) {
+          path.add(0, new int[] {viaRow[n], viaCol[n], isRowNode(n) ? -1 : 1});
         }
         return path;
       }
-      boolean isRow = node < (twoWay ? rows : 1);
-      if (isRow) {
+      if (isRowNode(node)) {
         int rFrom = twoWay ? node : 0;
         int rTo = twoWay ? node : rows - 1;
         for (int r = rFrom; r <= rTo; r++) {
@@ -1436,8 +1449,10 @@ public final class SuppressionTable {
             int next = colNode(c);
             if (!seen[next] && (r != skipR || c != skipC) && m.usable(r, c) && forward(m, r, c)) {
               seen[next] = true;
-              via[next] = new int[] {r, c, 1, node};
-              queue.add(next);
+              viaRow[next] = r;
+              viaCol[next] = c;
+              viaNode[next] = node;
+              queue[tail++] = next;
             }
           }
         }
@@ -1447,13 +1462,19 @@ public final class SuppressionTable {
           int next = rowNode(r);
           if (!seen[next] && (r != skipR || c != skipC) && m.usable(r, c) && backward(m, r, c)) {
             seen[next] = true;
-            via[next] = new int[] {r, c, -1, node};
-            queue.add(next);
+            viaRow[next] = r;
+            viaCol[next] = c;
+            viaNode[next] = node;
+            queue[tail++] = next;
           }
         }
       }
     }
     return null;
+  }
+
+  private boolean isRowNode(int node) {
+    return node < (twoWay ? rows : 1);
   }
 
   private void relax(Moves m, int r, int c, int skipR, int skipC, int node, int next, int dir, long[] dist,
