@@ -4,14 +4,18 @@ import com.optimalworkforce.core.aggregate.AggregateCounts;
 import com.optimalworkforce.core.aggregate.AggregateSnapshot;
 import com.optimalworkforce.core.aggregate.Aggregator;
 import com.optimalworkforce.core.aggregate.PrivacyPolicy;
+import com.optimalworkforce.core.aggregate.Release;
 import com.optimalworkforce.core.model.Change;
 import com.optimalworkforce.core.model.Visit;
+import com.optimalworkforce.core.model.VisitStatus;
 import com.optimalworkforce.testkit.SyntheticAgency;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,8 +32,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * How fast the aggregator folds visit change events on one thread, and how long publishing a
- * snapshot (suppression included) takes. Events are generated in setup; only the fold is timed.
+ * How fast the aggregator folds visit change events on one thread, how long publishing a
+ * snapshot (suppression included) takes, and how long publishing it as a {@link Release} of a
+ * series takes (the first, and the next one after 1% of the visits changed, as {@code Integration}
+ * does after each sync). Events, counts and the previous release are made in setup; only the fold
+ * or the publication is timed.
  * Besides JMH's wall-clock score, each iteration prints the events folded per second of the
  * benchmark thread's own CPU time: on a shared, oversubscribed machine that is the fair measure of
  * what one core does.
@@ -50,6 +57,11 @@ public class AggregatorBenchmark {
   private List<Change> updates;
   private AggregateCounts counts;
   private AggregateCounts updateBase;
+  /** The counts after a sync that changed 1% of the visits, and the release before it. */
+  private AggregateCounts nextCounts;
+  private Release firstRelease;
+  private static final Instant FIRST_SYNC = Instant.parse("2026-11-20T15:00:00Z");
+  private static final Instant NEXT_SYNC = FIRST_SYNC.plus(Duration.ofMinutes(15));
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -71,6 +83,38 @@ public class AggregatorBenchmark {
     creations.forEach(all::apply);
     counts = all.counts();
     updateBase = counts;
+    Aggregator next = Aggregator.resume(counts);
+    changeOnePercent(visits).forEach(next::apply);
+    nextCounts = next.counts();
+    firstRelease = counts.release(PrivacyPolicy.ofDefaults(), FIRST_SYNC);
+  }
+
+  /**
+   * What a sync between two releases reports: 1% of the visits changed, a third each moved 15
+   * minutes later, cancelled (or restored) and unassigned (or assigned).
+   */
+  static List<Change> changeOnePercent(List<Visit> visits) {
+    Random random = new Random(11);
+    List<Change> changes = new ArrayList<>();
+    for (Visit v : visits) {
+      if (random.nextInt(100) != 0) {
+        continue;
+      }
+      Visit.Builder b = v.toBuilder();
+      switch (changes.size() % 3) {
+        case 0 -> b.end(v.end().plus(Duration.ofMinutes(15)));
+        case 1 -> b.status(v.isCancelled() ? VisitStatus.SCHEDULED : VisitStatus.CANCELLED);
+        default -> {
+          if (v.caregiver().isPresent()) {
+            b.caregiverId(null).status(VisitStatus.OPEN);
+          } else {
+            b.caregiverId("C1").status(VisitStatus.SCHEDULED);
+          }
+        }
+      }
+      changes.add(Change.updated(v, b.build()));
+    }
+    return changes;
   }
 
   /** Creations: one fold of one visit each. Score = events per second. */
@@ -151,5 +195,21 @@ public class AggregatorBenchmark {
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public AggregateSnapshot publishSnapshot() {
     return counts.publish(PrivacyPolicy.ofDefaults(), Instant.EPOCH);
+  }
+
+  /** The first release of a series: the same snapshot, plus the alternatives kept for the next one. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public Release releaseFirst() {
+    return counts.release(PrivacyPolicy.ofDefaults(), FIRST_SYNC);
+  }
+
+  /** The next release after a sync that changed 1% of the visits, consistent with the first. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public Release releaseNext() {
+    return nextCounts.release(PrivacyPolicy.ofDefaults(), NEXT_SYNC, firstRelease);
   }
 }
