@@ -806,7 +806,6 @@ public final class SuppressionTable {
       return true;
     }
 
-
     /** Adds this delta to the list unless an equal one is there. */
     void addTo(List<Delta> list) {
       int h = hash();
@@ -856,6 +855,7 @@ public final class SuppressionTable {
       return moved;
     }
 
+    /** A hash of the cells moved and by how much: equal deltas have equal hashes. */
     private int hash() {
       if (!hashed) {
         int[] m = moved();
@@ -897,7 +897,7 @@ public final class SuppressionTable {
      * guarantee: every table of the group is still a table (rows and columns add up), every
      * changed cell is hidden, non-zero and within the attacker's bounds, and every unchanged cell
      * moves exactly as in {@code before} (the previous release's alternative, or none: null).
-     * Only cells that one of the two moves can fail, so only those are looked at.
+     * Only a cell that this delta or {@code before} moves can fail a check, so only those are read.
      */
     boolean isAlternativeTo(Delta before) {
       int[] m = moved();
@@ -1145,7 +1145,7 @@ public final class SuppressionTable {
     } else {
       b.alternative.addTo(out);
     }
-    // Either way the cells moved by the list grew by this alternative's (the one replaced moved no other).
+    // Either way the list now moves this alternative's cells too (one it replaced moved no others).
     b.alternative.markMoved();
     return true;
   }
