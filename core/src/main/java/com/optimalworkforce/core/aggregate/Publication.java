@@ -60,7 +60,9 @@ final class Publication {
       ReleaseMemory.Region before = previous == null ? null : previous.memory(regionId);
       RegionTables tables = new RegionTables(regionId, counts, policy, rounding, before, remember);
       regions.add(tables.publish());
-      memory.put(regionId, tables.memory());
+      if (remember) {
+        memory.put(regionId, tables.memory());
+      }
       gaps += tables.gaps;
     }
     AggregateSnapshot snapshot = new AggregateSnapshot(asOf, policy, regions);
@@ -124,17 +126,22 @@ final class Publication {
 
   /** The tables of one region, suppressed together. */
   private static final class RegionTables {
+    private static final Map<String, Integer> WINDOW_ONLY = Map.of(ReleaseMemory.WINDOW, 0);
     private final String regionId;
     private final PrivacyPolicy policy;
     private final KeyedRounding rounding;
     private final List<GeoArea> areas;
     private final List<IsoWeek> weeks;
+    /** {@code weeks} as text ({@link IsoWeek#toString()} formats anew each time). */
+    private final String[] weekCodes;
     private final Map<Metric, SuppressionTable> tables = new EnumMap<>(Metric.class);
     private final Map<String, List<List<ReleaseMemory.Step>>> alternatives = new TreeMap<>();
     /** Alternatives of the previous release not continued, plus hidden cells left without one. */
     int gaps;
 
     private final boolean remember;
+    private Map<String, Integer> rowIndex;
+    private Map<String, Integer> weekIndex;
 
     RegionTables(String regionId, AggregateCounts counts, PrivacyPolicy policy, KeyedRounding rounding,
         ReleaseMemory.Region before, boolean remember) {
@@ -168,6 +175,7 @@ final class Publication {
       visits.values().forEach(m -> weekSet.addAll(m.keySet()));
       this.areas = List.copyOf(areaSet);
       this.weeks = List.copyOf(weekSet);
+      this.weekCodes = weeks.stream().map(IsoWeek::toString).toArray(String[]::new);
 
       long[][] p = new long[2][areas.size()];
       long[][][] v = new long[4][areas.size()][weeks.size()];
@@ -223,24 +231,32 @@ final class Publication {
     }
 
     private String weekCode(Metric metric, int col) {
-      return metric.weekly() && col < weeks.size() ? weeks.get(col).toString() : ReleaseMemory.WINDOW;
+      return metric.weekly() && col < weeks.size() ? weekCodes[col] : ReleaseMemory.WINDOW;
     }
 
+    /** Row by area code, built on first use (only a next release reads codes back). */
     private Map<String, Integer> rowIndex() {
-      Map<String, Integer> out = new HashMap<>();
-      for (int i = 0; i <= areas.size(); i++) {
-        out.put(areaCode(i), i);
+      if (rowIndex == null) {
+        rowIndex = new HashMap<>();
+        for (int i = 0; i <= areas.size(); i++) {
+          rowIndex.put(areaCode(i), i);
+        }
       }
-      return out;
+      return rowIndex;
     }
 
+    /** Column by week code (weekly metrics) or the window alone, built on first use. */
     private Map<String, Integer> colIndex(Metric metric) {
-      Map<String, Integer> out = new HashMap<>();
-      int cols = metric.weekly() ? weeks.size() + 1 : 1;
-      for (int j = 0; j < cols; j++) {
-        out.put(weekCode(metric, j), j);
+      if (!metric.weekly()) {
+        return WINDOW_ONLY;
       }
-      return out;
+      if (weekIndex == null) {
+        weekIndex = new HashMap<>();
+        for (int j = 0; j <= weeks.size(); j++) {
+          weekIndex.put(weekCode(metric, j), j);
+        }
+      }
+      return weekIndex;
     }
 
     /** Lays the previous release's cells of this metric out like this release's table. */
@@ -352,7 +368,7 @@ final class Publication {
       }
       List<WeekSnapshot> byWeek = new ArrayList<>();
       for (int j = 0; j < w; j++) {
-        String week = weeks.get(j).toString();
+        String week = weekCodes[j];
         SortedMap<GeoArea, Figures> cells = new TreeMap<>();
         for (int i = 0; i < a; i++) {
           if (!zeroVisits(i, j)) {

@@ -1,6 +1,5 @@
 package com.optimalworkforce.core.aggregate.internal;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -82,6 +81,8 @@ public final class SuppressionTable {
   private long threshold;
   /** The continued alternatives of the group being protected; empty outside {@link #protect}. */
   private List<Delta> bases = List.of();
+  /** The cells of this table that some delta of {@code bases} moves; kept with it by {@link #useBases}. */
+  private boolean[][] movedByBases;
   /** The tables protected together with this one (itself first or second); set by {@link #protect}. */
   private SuppressionTable[] group;
 
@@ -95,6 +96,7 @@ public final class SuppressionTable {
     this.fresh = new boolean[rows][cols];
     this.wasHidden = new boolean[rows][cols];
     this.givenUp = new boolean[rows][cols];
+    this.movedByBases = new boolean[rows][cols];
     for (int r = 0; r < rows; r++) {
       Arrays.fill(fresh[r], true);
       for (int c = 0; c < cols; c++) {
@@ -284,9 +286,7 @@ public final class SuppressionTable {
         notContinued++;
       }
     }
-    for (SuppressionTable t : group) {
-      t.bases = continued;
-    }
+    useBases(group, continued);
     complement(table, partner);
     if (table.history || partner != null && partner.history) {
       // Cells left without an alternative across releases must still be safe in this release
@@ -300,23 +300,19 @@ public final class SuppressionTable {
       }
     }
     if (!remember) {
-      for (SuppressionTable t : group) {
-        t.bases = List.of();
-      }
+      useBases(group, List.of());
       return new Result(List.of(), notContinued, 0);
     }
     // Record an alternative for every hidden cell, to carry to the next release.
     List<Delta> out = new ArrayList<>(continued);
-    for (SuppressionTable t : group) {
-      t.bases = out;
-    }
+    useBases(group, out);
     int unprotected = 0;
     for (SuppressionTable t : group) {
       SuppressionTable other = t == table ? partner : table;
       for (int r = 0; r < t.rows; r++) {
         for (int c = 0; c < t.cols; c++) {
-          if (t.hidden[r][c] && !t.knownBefore(r, c) && !Delta.moves(out, t, r, c)
-              && !t.recordAlternative(r, c, other, group, out)) {
+          if (t.hidden[r][c] && !t.knownBefore(r, c) && !t.movedByBases[r][c]
+              && !t.recordAlternative(r, c, other, out)) {
             if (!t.history) {
               throw new IllegalStateException("suppression failed to protect cell (" + r + ", " + c + ")");
             }
@@ -329,10 +325,22 @@ public final class SuppressionTable {
     for (Delta d : out) {
       alternatives.add(d.moves());
     }
-    for (SuppressionTable t : group) {
-      t.bases = List.of();
-    }
+    useBases(group, List.of());
     return new Result(List.copyOf(alternatives), notContinued, unprotected);
+  }
+
+  /**
+   * Sets the alternatives the tables of a group build on, and which cells they move. The list may
+   * only grow afterwards through {@link #recordAlternative}, which keeps the cells up to date.
+   */
+  private static void useBases(SuppressionTable[] group, List<Delta> list) {
+    for (SuppressionTable t : group) {
+      t.bases = list;
+      t.movedByBases = new boolean[t.rows][t.cols];
+    }
+    for (Delta d : list) {
+      d.markMoved();
+    }
   }
 
   private static void complement(SuppressionTable table, SuppressionTable partner) {
@@ -366,7 +374,16 @@ public final class SuppressionTable {
       return cycleThrough(r, c, new Alone(null, false)) != null
           || partner != null && partner.hidden[r][c] && cycleThrough(r, c, new Joint(partner, null, false)) != null;
     }
-    boolean safe = Delta.moves(bases, this, r, c) || fresh[r][c] && alternativeThrough(r, c, partner, false) != null;
+    if (!history && (partner == null || !partner.history) && bases.isEmpty()) {
+      // A table published once (or the first of a series): a cycle through hidden cells within
+      // their bounds is a second table as it stands, so the search alone decides, as it did
+      // before releases existed; nothing to build and check.
+      boolean safe = cycleThrough(r, c, new Alone(null, false)) != null
+          || partner != null && partner.hidden[r][c] && cycleThrough(r, c, new Joint(partner, null, false)) != null;
+      knownSafe[r][c] = safe;
+      return safe;
+    }
+    boolean safe = movedByBases[r][c] || fresh[r][c] && alternativeThrough(r, c, partner, false) != null;
     // More hidden cells only add edges to the graph, so a safe cell stays safe.
     knownSafe[r][c] = safe;
     return safe;
@@ -497,7 +514,7 @@ public final class SuppressionTable {
     }
     boolean hid = b.alternative.hideMoved();
     // Nothing new to hide: the alternative is there already, and the cell is safe.
-    knownSafe[r][c] |= !hid && b.alternative.isAlternativeTo(b.base == null ? new Delta(group) : b.base);
+    knownSafe[r][c] |= !hid && b.alternative.isAlternativeTo(b.base);
     return hid || knownSafe[r][c];
   }
 
@@ -688,6 +705,10 @@ public final class SuppressionTable {
   private static final class Delta {
     final SuppressionTable[] group;
     final int[][][] d;
+    /** Caches of the cells, reset by {@link #changed}: the hash, and the cells moved (see {@link #moved}). */
+    private int hash;
+    private boolean hashed;
+    private int[] moved;
 
     Delta(SuppressionTable[] group) {
       this.group = group;
@@ -737,14 +758,12 @@ public final class SuppressionTable {
       return x == null ? 0 : x[r][c];
     }
 
-    /** Some delta of the list moves cell (r, c) of {@code t}. */
-    static boolean moves(List<Delta> deltas, SuppressionTable t, int r, int c) {
-      for (Delta x : deltas) {
-        if (shift(x, t, r, c) != 0) {
-          return true;
-        }
+    /** Marks the cells this delta moves in each table's {@code movedByBases}. */
+    void markMoved() {
+      int[] m = moved();
+      for (int k = 0; k < m.length; k += 3) {
+        group[m[k]].movedByBases[m[k + 1]][m[k + 2]] = true;
       }
-      return false;
     }
 
     boolean onlyChangedCells() {
@@ -776,28 +795,12 @@ public final class SuppressionTable {
       return false;
     }
 
-    /** Every cell this delta moves, {@code other} moves too. */
+    /** This delta moves every cell {@code other} moves. */
     boolean coversAll(Delta other) {
-      for (int i = 0; i < group.length; i++) {
-        for (int r = 0; r < d[i].length; r++) {
-          for (int c = 0; c < d[i][r].length; c++) {
-            if (other.d[i][r][c] != 0 && d[i][r][c] == 0) {
-              return false;
-            }
-          }
-        }
-      }
-      return true;
-    }
-
-    boolean isZero() {
-      for (int[][] t : d) {
-        for (int[] row : t) {
-          for (int x : row) {
-            if (x != 0) {
-              return false;
-            }
-          }
+      int[] m = other.moved();
+      for (int k = 0; k < m.length; k += 3) {
+        if (d[m[k]][m[k + 1]][m[k + 2]] == 0) {
+          return false;
         }
       }
       return true;
@@ -805,29 +808,78 @@ public final class SuppressionTable {
 
     /** Adds this delta to the list unless an equal one is there. */
     void addTo(List<Delta> list) {
+      int h = hash();
       for (Delta x : list) {
-        if (Arrays.deepEquals(x.d, d)) {
+        if (x.hash() == h && Arrays.deepEquals(x.d, d)) {
           return;
         }
       }
       list.add(this);
     }
 
-    List<Move> moves() {
-      List<Move> out = new ArrayList<>();
-      for (int i = 0; i < group.length; i++) {
-        for (int r = 0; r < d[i].length; r++) {
-          for (int c = 0; c < d[i][r].length; c++) {
-            if (d[i][r][c] != 0) {
-              out.add(new Move(i, r, c, d[i][r][c]));
+    /** Every write to {@code d} after construction calls this. */
+    void changed() {
+      hashed = false;
+      moved = null;
+    }
+
+    /**
+     * The cells this delta moves, as (table, row, column) triples one after the other: most
+     * alternatives move a handful of cells of tables with thousands.
+     */
+    private int[] moved() {
+      if (moved == null) {
+        int n = 0;
+        for (int[][] t : d) {
+          for (int[] row : t) {
+            for (int x : row) {
+              n += x != 0 ? 1 : 0;
             }
           }
         }
+        int[] out = new int[3 * n];
+        int k = 0;
+        for (int i = 0; i < d.length; i++) {
+          for (int r = 0; r < d[i].length; r++) {
+            for (int c = 0; c < d[i][r].length; c++) {
+              if (d[i][r][c] != 0) {
+                out[k++] = i;
+                out[k++] = r;
+                out[k++] = c;
+              }
+            }
+          }
+        }
+        moved = out;
       }
-      return List.copyOf(out);
+      return moved;
+    }
+
+    /** A hash of the cells moved and by how much: equal deltas have equal hashes. */
+    private int hash() {
+      if (!hashed) {
+        int[] m = moved();
+        int h = 1;
+        for (int k = 0; k < m.length; k += 3) {
+          h = 31 * (31 * (31 * (31 * h + m[k]) + m[k + 1]) + m[k + 2]) + d[m[k]][m[k + 1]][m[k + 2]];
+        }
+        hash = h;
+        hashed = true;
+      }
+      return hash;
+    }
+
+    List<Move> moves() {
+      int[] m = moved();
+      Move[] out = new Move[m.length / 3];
+      for (int k = 0; k < m.length; k += 3) {
+        out[k / 3] = new Move(m[k], m[k + 1], m[k + 2], d[m[k]][m[k + 1]][m[k + 2]]);
+      }
+      return List.of(out);
     }
 
     void apply(SuppressionTable t, List<int[]> steps, boolean joint) {
+      changed();
       for (int[] step : steps) {
         int raw = step[2] * t.sign(step[0], step[1]);
         if (joint) {
@@ -844,23 +896,42 @@ public final class SuppressionTable {
      * Checks what the searches promise, so that a slip can only cost a warning, never a false
      * guarantee: every table of the group is still a table (rows and columns add up), every
      * changed cell is hidden, non-zero and within the attacker's bounds, and every unchanged cell
-     * moves exactly as in {@code before} (the previous release's alternative, or none).
+     * moves exactly as in {@code before} (the previous release's alternative, or none: null).
+     * Only a cell that this delta or {@code before} moves can fail a check, so only those are read.
      */
     boolean isAlternativeTo(Delta before) {
+      int[] m = moved();
       for (int i = 0; i < group.length; i++) {
         SuppressionTable t = group[i];
-        if (!t.balanced(this)) {
+        long[] excess = new long[t.nodeCount()];
+        for (int k = 0; k < m.length; k += 3) {
+          if (m[k] == i) {
+            long bal = (long) d[i][m[k + 1]][m[k + 2]] * t.sign(m[k + 1], m[k + 2]);
+            excess[t.rowNode(m[k + 1])] += bal;
+            excess[t.colNode(m[k + 2])] -= bal;
+          }
+        }
+        for (long e : excess) {
+          if (e != 0) {
+            return false;
+          }
+        }
+      }
+      return fits(m, before) && (before == null || fits(before.moved(), before));
+    }
+
+    /** The checks of {@link #isAlternativeTo} on the listed cells. */
+    private boolean fits(int[] cells, Delta before) {
+      for (int k = 0; k < cells.length; k += 3) {
+        int i = cells[k];
+        int r = cells[k + 1];
+        int c = cells[k + 2];
+        SuppressionTable t = group[i];
+        if (!t.fresh[r][c] && d[i][r][c] != (before == null ? 0 : before.d[i][r][c])) {
           return false;
         }
-        for (int r = 0; r < t.rows; r++) {
-          for (int c = 0; c < t.cols; c++) {
-            if (!t.fresh[r][c] && d[i][r][c] != before.d[i][r][c]) {
-              return false;
-            }
-            if (d[i][r][c] != 0 && (!t.hidden[r][c] || t.value[r][c] == 0 || !t.within(r, c, this))) {
-              return false;
-            }
-          }
+        if (d[i][r][c] != 0 && (!t.hidden[r][c] || t.value[r][c] == 0 || !t.within(r, c, this))) {
+          return false;
         }
       }
       return true;
@@ -886,6 +957,7 @@ public final class SuppressionTable {
               }
               if (t.fresh[r][c]) {
                 d[i][r][c] = 0;
+                changed();
               } else if (!t.pullBound(r, c, this)) {
                 return false;
               }
@@ -904,15 +976,11 @@ public final class SuppressionTable {
     /** Hides every cell this alternative moves: it is a second table only if they are hidden. */
     boolean hideMoved() {
       boolean hid = false;
-      for (int i = 0; i < group.length; i++) {
-        for (int r = 0; r < group[i].rows; r++) {
-          for (int c = 0; c < group[i].cols; c++) {
-            if (d[i][r][c] != 0) {
-              hid |= !group[i].hidden[r][c];
-              group[i].hidden[r][c] = true;
-            }
-          }
-        }
+      int[] m = moved();
+      for (int k = 0; k < m.length; k += 3) {
+        SuppressionTable t = group[m[k]];
+        hid |= !t.hidden[m[k + 1]][m[k + 2]];
+        t.hidden[m[k + 1]][m[k + 2]] = true;
       }
       return hid;
     }
@@ -974,6 +1042,7 @@ public final class SuppressionTable {
         return false;
       }
       base.of(l)[r][c] -= (int) need;
+      base.changed();
       return true;
     }
     if (upperTable != null && base.of(upperTable) != null && v > highest(r, c, base)) {
@@ -983,6 +1052,7 @@ public final class SuppressionTable {
         return false;
       }
       base.of(u)[r][c] += (int) need;
+      base.changed();
       return true;
     }
     return false;
@@ -1028,6 +1098,9 @@ public final class SuppressionTable {
     long[] excess = new long[nodeCount()];
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < cols; c++) {
+        if (d[r][c] == 0) {
+          continue;
+        }
         long bal = (long) d[r][c] * sign(r, c);
         excess[rowNode(r)] += bal;
         excess[colNode(c)] -= bal;
@@ -1046,9 +1119,11 @@ public final class SuppressionTable {
     long v = value[r][c] + Delta.shift(base, this, r, c);
     if (lowerTable != null && base.of(lowerTable) != null && v < lowest(r, c, base)) {
       base.of(lowerTable)[r][c] -= (int) (lowest(r, c, base) - v);
+      base.changed();
     }
     if (upperTable != null && base.of(upperTable) != null && v > highest(r, c, base)) {
       base.of(upperTable)[r][c] += (int) (v - highest(r, c, base));
+      base.changed();
     }
   }
 
@@ -1056,8 +1131,7 @@ public final class SuppressionTable {
    * Finds an alternative for the hidden cell (r, c) on top of one of {@code out} (or of none) and
    * records it: replacing the one it builds on when it moves every cell that one moved, else added.
    */
-  private boolean recordAlternative(int r, int c, SuppressionTable partner, SuppressionTable[] group,
-      List<Delta> out) {
+  private boolean recordAlternative(int r, int c, SuppressionTable partner, List<Delta> out) {
     if (!fresh[r][c]) {
       return false;
     }
@@ -1071,6 +1145,8 @@ public final class SuppressionTable {
     } else {
       b.alternative.addTo(out);
     }
+    // Either way the list now moves this alternative's cells too (one it replaced moved no others).
+    b.alternative.markMoved();
     return true;
   }
 
@@ -1086,59 +1162,70 @@ public final class SuppressionTable {
    * them); without, only hidden cells. Null if there is none.
    */
   private Built alternativeThrough(int r, int c, SuppressionTable partner, boolean hideable) {
+    Built built = alternativeOn(null, r, c, partner, hideable);
+    if (built != null || bases.isEmpty()) {
+      return built;
+    }
+    // Only now look for the continued alternatives worth building on: most cells need none.
     for (Delta base : basesFor(r, c)) {
-      Delta start = base == null ? new Delta(group) : base;
-      List<int[]> steps = cycleThrough(r, c, new Alone(base, hideable));
-      boolean joint = false;
-      if (steps == null && partner != null && (hideable || partner.hidden[r][c])) {
-        steps = cycleThrough(r, c, new Joint(partner, base, hideable));
-        joint = true;
-      }
-      Delta x = start.copy();
-      if (steps != null) {
-        x.apply(this, steps, joint);
-      } else if (partner != null && history) {
-        steps = cycleThrough(r, c, new Pushing(x, hideable));
-        if (steps == null) {
-          continue;
-        }
-        x.apply(this, steps, false);
-        for (int[] step : steps) {
-          push(step[0], step[1], x);
-        }
-        if (!x.balance(hideable)) {
-          continue;
-        }
-      } else {
-        continue;
-      }
-      if (Delta.shift(x, this, r, c) == 0) {
-        continue;
-      }
-      if (hideable) {
-        return new Built(base, x);
-      }
-      if (x.isAlternativeTo(start)) {
-        return new Built(base, x);
+      built = alternativeOn(base, r, c, partner, hideable);
+      if (built != null) {
+        return built;
       }
     }
     return null;
   }
 
+  /** {@link #alternativeThrough} on top of one continued alternative ({@code base}), or of none (null). */
+  private Built alternativeOn(Delta base, int r, int c, SuppressionTable partner, boolean hideable) {
+    List<int[]> steps = cycleThrough(r, c, new Alone(base, hideable));
+    boolean joint = false;
+    if (steps == null && partner != null && (hideable || partner.hidden[r][c])) {
+      steps = cycleThrough(r, c, new Joint(partner, base, hideable));
+      joint = true;
+    }
+    Delta x;
+    if (steps != null) {
+      x = base == null ? new Delta(group) : base.copy();
+      x.apply(this, steps, joint);
+    } else if (partner != null && history) {
+      x = base == null ? new Delta(group) : base.copy();
+      steps = cycleThrough(r, c, new Pushing(x, hideable));
+      if (steps == null) {
+        return null;
+      }
+      x.apply(this, steps, false);
+      for (int[] step : steps) {
+        push(step[0], step[1], x);
+      }
+      if (!x.balance(hideable)) {
+        return null;
+      }
+    } else {
+      return null;
+    }
+    if (Delta.shift(x, this, r, c) == 0) {
+      return null;
+    }
+    if (hideable || x.isAlternativeTo(base)) {
+      return new Built(base, x);
+    }
+    return null;
+  }
+
   /**
-   * The alternatives a cycle through (r, c) may build on: none first, then the continued ones that
-   * move a cell in its row or column, then the others, at most {@value #BASES_TRIED} in all.
+   * The continued alternatives a cycle through (r, c) may build on after none: those that move a
+   * cell in its row or column, then the others, at most {@value #BASES_TRIED} with none included.
    */
   private List<Delta> basesFor(int r, int c) {
     List<Delta> tried = new ArrayList<>();
-    tried.add(null);
     for (Delta b : bases) {
-      if (tried.size() < BASES_TRIED && b.touches(this, r, c)) {
+      if (tried.size() < BASES_TRIED - 1 && b.touches(this, r, c)) {
         tried.add(b);
       }
     }
     for (Delta b : bases) {
-      if (tried.size() < BASES_TRIED && !tried.contains(b)) {
+      if (tried.size() < BASES_TRIED - 1 && !tried.contains(b)) {
         tried.add(b);
       }
     }
@@ -1412,23 +1499,28 @@ public final class SuppressionTable {
   /** {@link #route} when every usable cell costs the same: a breadth-first search. */
   private List<int[]> breadthFirst(Moves m, int from, IntPredicate target, int skipR, int skipC, int[] end) {
     int nodes = nodeCount();
-    int[][] via = new int[nodes][];
+    // The cell that reached each node (row, column) and the node it came from; the direction
+    // follows from the node: a column node is entered forward, a row node backward.
+    int[] viaRow = new int[nodes];
+    int[] viaCol = new int[nodes];
+    int[] viaNode = new int[nodes];
     boolean[] seen = new boolean[nodes];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    queue.add(from);
+    int[] queue = new int[nodes];
+    int head = 0;
+    int tail = 0;
+    queue[tail++] = from;
     seen[from] = true;
-    while (!queue.isEmpty()) {
-      int node = queue.poll();
+    while (head < tail) {
+      int node = queue[head++];
       if (node != from && target.test(node)) {
         end[0] = node;
         List<int[]> path = new ArrayList<>();
-        for (int n = node; n != from; n = via[n][3]) {
-          path.add(0, new int[] {via[n][0], via[n][1], via[n][2]});
+        for (int n = node; n != from; n = viaNode[n]) {
+          path.add(0, new int[] {viaRow[n], viaCol[n], isRowNode(n) ? -1 : 1});
         }
         return path;
       }
-      boolean isRow = node < (twoWay ? rows : 1);
-      if (isRow) {
+      if (isRowNode(node)) {
         int rFrom = twoWay ? node : 0;
         int rTo = twoWay ? node : rows - 1;
         for (int r = rFrom; r <= rTo; r++) {
@@ -1436,8 +1528,10 @@ public final class SuppressionTable {
             int next = colNode(c);
             if (!seen[next] && (r != skipR || c != skipC) && m.usable(r, c) && forward(m, r, c)) {
               seen[next] = true;
-              via[next] = new int[] {r, c, 1, node};
-              queue.add(next);
+              viaRow[next] = r;
+              viaCol[next] = c;
+              viaNode[next] = node;
+              queue[tail++] = next;
             }
           }
         }
@@ -1447,13 +1541,19 @@ public final class SuppressionTable {
           int next = rowNode(r);
           if (!seen[next] && (r != skipR || c != skipC) && m.usable(r, c) && backward(m, r, c)) {
             seen[next] = true;
-            via[next] = new int[] {r, c, -1, node};
-            queue.add(next);
+            viaRow[next] = r;
+            viaCol[next] = c;
+            viaNode[next] = node;
+            queue[tail++] = next;
           }
         }
       }
     }
     return null;
+  }
+
+  private boolean isRowNode(int node) {
+    return node < (twoWay ? rows : 1);
   }
 
   private void relax(Moves m, int r, int c, int skipR, int skipC, int node, int next, int dir, long[] dist,
