@@ -1,5 +1,7 @@
 package com.optimalworkforce.testkit;
 
+import com.optimalworkforce.core.connector.ConnectionCheck;
+import com.optimalworkforce.core.security.Redactor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -120,6 +122,44 @@ public final class CanaryScan implements AutoCloseable {
       return t;
     }
     throw new AssertionError("expected a failure, but the code ran without one");
+  }
+
+  /**
+   * Records a failed connection check whose message quotes what the server said with the echoed
+   * secret masked ({@link Redactor#MASK}): a server that echoes credentials back must still be
+   * quoted, not silenced.
+   *
+   * @return the check
+   * @throws AssertionError when the check passed or its message shows no mask
+   */
+  public ConnectionCheck failedQuotingMasked(ConnectionCheck check) {
+    Objects.requireNonNull(check, "check");
+    seen(check);
+    if (check.ok()) {
+      throw new AssertionError("expected a failed connection check, but it passed: " + check.message());
+    }
+    requireMask("the connection check's message", check.message());
+    return check;
+  }
+
+  /**
+   * Runs {@code code}, which must throw a failure whose message quotes what the server said with the
+   * echoed secret masked ({@link Redactor#MASK}), and records it as {@link #thrown(Executable)} does.
+   *
+   * @return what it threw
+   * @throws AssertionError when it throws nothing or the message shows no mask
+   */
+  public Throwable thrownQuotingMasked(Executable code) {
+    Throwable t = thrown(code);
+    requireMask("the failure's message", t.getMessage());
+    return t;
+  }
+
+  private static void requireMask(String what, String message) {
+    if (message == null || !message.contains(Redactor.MASK)) {
+      throw new AssertionError(what + " should quote the server's words with the secret masked as "
+          + Redactor.MASK + ", but was: " + message);
+    }
   }
 
   /** The log output (standard error and standard output) captured so far. */

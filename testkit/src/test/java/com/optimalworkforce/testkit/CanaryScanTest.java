@@ -3,10 +3,13 @@ package com.optimalworkforce.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.optimalworkforce.core.connector.ConnectionCheck;
+import com.optimalworkforce.core.connector.ConnectionFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +86,30 @@ class CanaryScanTest {
     scan.close();
     assertThat(System.err).isSameAs(err);
     assertThat(System.out).isSameAs(out);
+  }
+
+  @Test
+  void quotingMaskedRequiresAFailureThatQuotesTheServerWithTheSecretMasked() {
+    try (CanaryScan scan = CanaryScan.start(CANARY)) {
+      ConnectionCheck masked = ConnectionCheck.failed(ConnectionFailure.INVALID_CREDENTIALS,
+          "the server said: bad key [redacted]", Duration.ZERO);
+      assertThat(scan.failedQuotingMasked(masked)).isSameAs(masked);
+      assertThatThrownBy(() -> scan.failedQuotingMasked(ConnectionCheck.failed(ConnectionFailure.INVALID_CREDENTIALS,
+          "the server said: bad key", Duration.ZERO))).isInstanceOf(AssertionError.class)
+          .hasMessageContaining("[redacted]").hasMessageContaining("bad key");
+      assertThatThrownBy(() -> scan.failedQuotingMasked(ConnectionCheck.success("connected", Duration.ZERO)))
+          .isInstanceOf(AssertionError.class).hasMessageContaining("passed");
+
+      assertThat(scan.thrownQuotingMasked(() -> {
+        throw new IllegalStateException("refused: token [redacted]");
+      })).hasMessage("refused: token [redacted]");
+      assertThatThrownBy(() -> scan.thrownQuotingMasked(() -> {
+        throw new IllegalStateException("refused");
+      })).isInstanceOf(AssertionError.class).hasMessageContaining("refused");
+      assertThatThrownBy(() -> scan.thrownQuotingMasked(() -> { })).isInstanceOf(AssertionError.class)
+          .hasMessageContaining("expected a failure");
+      assertThat(scan.recorded()).isEqualTo(5);
+    }
   }
 
   private static String b64(String s) {

@@ -35,7 +35,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * Passes a canary key pair through every public entry point of the AlayaCare connector (its
@@ -76,21 +75,6 @@ class AlayaCareCanarySecretTest {
 
   private static AlayaCareConnectorConfig.Builder config(String privateKey) {
     return Simulators.config(SIM).privateKey(Secret.of(privateKey));
-  }
-
-  /** Records a failed check, which must quote what the server said with the echoed keys masked. */
-  private ConnectionCheck quoted(ConnectionCheck check) {
-    scan.seen(check);
-    assertThat(check.ok()).isFalse();
-    assertThat(check.message()).as("the server's words are quoted, masked").contains("[redacted]");
-    return check;
-  }
-
-  /** Records what {@code code} throws, which must quote what the server said with the echoed keys masked. */
-  private Throwable quoted(Executable code) {
-    Throwable t = scan.thrown(code);
-    assertThat(t.getMessage()).as("the server's words are quoted, masked").contains("[redacted]");
-    return t;
   }
 
   /** What a misbehaving server or gateway might answer: the request's credentials echoed back. */
@@ -167,17 +151,17 @@ class AlayaCareCanarySecretTest {
 
       // Failures whose bodies echo the credentials, on the connection test, reads and the engine.
       SIM.inject(SimulatedFault.status(401, echoingBodies("json"), "application/json").onPath("patients/clients"));
-      assertThat(quoted(connector.testConnection()).failure()).isEqualTo(ConnectionFailure.INVALID_CREDENTIALS);
+      assertThat(scan.failedQuotingMasked(connector.testConnection()).failure()).isEqualTo(ConnectionFailure.INVALID_CREDENTIALS);
       SIM.inject(SimulatedFault.status(403, echoingBodies("error+message"), "application/json").onPath("branches"));
-      assertThat(quoted(connector.testConnection()).failure()).isEqualTo(ConnectionFailure.ACCESS_DENIED);
+      assertThat(scan.failedQuotingMasked(connector.testConnection()).failure()).isEqualTo(ConnectionFailure.ACCESS_DENIED);
       SIM.inject(SimulatedFault.status(500, echoingBodies("html"), "text/html").onPath("patients/clients"));
-      quoted(connector.testConnection());
+      scan.failedQuotingMasked(connector.testConnection());
       SIM.inject(SimulatedFault.status(400, echoingBodies("text"), "text/plain").onPath("patients/clients"));
-      quoted(connector.testConnection());
+      scan.failedQuotingMasked(connector.testConnection());
       // 503s are retried (logged at DEBUG) until the retries run out.
       SIM.inject(SimulatedFault.status(503, echoingBodies("json"), "application/json").times(5)
           .onPath("employees/employees"));
-      quoted(() -> connector.read(ReadRequest.builder(EntityType.CAREGIVER).regions(branches).window(WINDOW)
+      scan.thrownQuotingMasked(() -> connector.read(ReadRequest.builder(EntityType.CAREGIVER).regions(branches).window(WINDOW)
           .pageSize(5).build()));
       SIM.inject(SimulatedFault.status(500, echoingBodies("error+message"), "application/json")
           .onPath("scheduler/visits"));
@@ -203,9 +187,9 @@ class AlayaCareCanarySecretTest {
       scan.seen(writeBack);
       // Refusals whose bodies echo the credentials, then the assignment, then a conflict.
       SIM.inject(SimulatedFault.status(400, echoingBodies("error+message"), "application/json").onPath("scheduler/visits"));
-      quoted(() -> writeBack.assignCaregiver(visitId, caregiver));
+      scan.thrownQuotingMasked(() -> writeBack.assignCaregiver(visitId, caregiver));
       SIM.inject(SimulatedFault.status(403, echoingBodies("json"), "application/json").onPath("scheduler/visits"));
-      quoted(() -> writeBack.assignCaregiver(visitId, caregiver));
+      scan.thrownQuotingMasked(() -> writeBack.assignCaregiver(visitId, caregiver));
       writeBack.assignCaregiver(visitId, caregiver);
       scan.thrown(() -> writeBack.assignCaregiver(visitId, Long.toString(Long.parseLong(caregiver) + 1)));
       scan.thrown(() -> writeBack.assignCaregiver("999999999", caregiver));

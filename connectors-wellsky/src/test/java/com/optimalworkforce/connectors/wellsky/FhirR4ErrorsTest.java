@@ -3,25 +3,20 @@ package com.optimalworkforce.connectors.wellsky;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.optimalworkforce.core.connector.ConnectionCheck;
 import com.optimalworkforce.core.connector.ConnectionFailure;
 import com.optimalworkforce.core.connector.ReadRequest;
 import com.optimalworkforce.core.connector.SyncCursor;
-import com.optimalworkforce.core.http.RateLimitPolicy;
-import com.optimalworkforce.core.http.RetryPolicy;
 import com.optimalworkforce.core.model.EntityType;
 import com.optimalworkforce.core.model.TimeWindow;
 import com.optimalworkforce.core.security.Secret;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -36,13 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * demand.
  */
 class FhirR4ErrorsTest {
-  static final WireMockServer WIREMOCK = start();
-
-  static WireMockServer start() {
-    WireMockServer s = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-    s.start();
-    return s;
-  }
+  static final WireMockServer WIREMOCK = LoopbackWireMock.start();
 
   @AfterAll
   static void stop() {
@@ -52,16 +41,11 @@ class FhirR4ErrorsTest {
   @BeforeEach
   void reset() {
     WIREMOCK.resetAll();
-    WIREMOCK.stubFor(post(urlPathEqualTo("/connect/token")).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"access_token\":\"t-1\",\"token_type\":\"Bearer\",\"expires_in\":1800}")));
+    LoopbackWireMock.stubFhirToken(WIREMOCK);
   }
 
   static WellSkyConnector connector() {
-    return WellSkyConnector.create(WellSkyConnectorConfig.builder(WellSkyDialect.FHIR_R4)
-        .baseUrl(URI.create(WIREMOCK.baseUrl() + "/fhir")).tokenUrl(URI.create(WIREMOCK.baseUrl() + "/connect/token"))
-        .clientId("client").clientSecret(Secret.of("s3cr3t-value")).rateLimit(RateLimitPolicy.unlimited())
-        .retryPolicy(RetryPolicy.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(10)).build())
+    return WellSkyConnector.create(LoopbackWireMock.fhirConfig(WIREMOCK, 2)
         .defaultZone(java.time.ZoneId.of("America/Toronto")).build());
   }
 

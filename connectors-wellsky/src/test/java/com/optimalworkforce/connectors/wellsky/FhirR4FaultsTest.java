@@ -3,20 +3,14 @@ package com.optimalworkforce.connectors.wellsky;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.optimalworkforce.core.connector.ConnectionCheck;
 import com.optimalworkforce.core.connector.ConnectionFailure;
-import com.optimalworkforce.core.http.RateLimitPolicy;
-import com.optimalworkforce.core.http.RetryPolicy;
 import com.optimalworkforce.core.model.Region;
-import com.optimalworkforce.core.security.Secret;
-import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,17 +22,11 @@ import org.junit.jupiter.api.Test;
  * reported as such. WireMock plays the server, since HAPI's own cannot fail on demand.
  */
 class FhirR4FaultsTest {
-  static final WireMockServer WIREMOCK = start();
+  static final WireMockServer WIREMOCK = LoopbackWireMock.start();
   static final String BRANCHES = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":{"
       + "\"resourceType\":\"Organization\",\"id\":\"east\",\"name\":\"East\",\"extension\":[{\"url\":"
       + "\"http://hl7.org/fhir/StructureDefinition/timezone\",\"valueCode\":\"America/Toronto\"}],\"type\":[{"
       + "\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/organization-type\",\"code\":\"prov\"}]}]}}]}";
-
-  static WireMockServer start() {
-    WireMockServer s = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-    s.start();
-    return s;
-  }
 
   @AfterAll
   static void stop() {
@@ -48,17 +36,11 @@ class FhirR4FaultsTest {
   @BeforeEach
   void reset() {
     WIREMOCK.resetAll();
-    WIREMOCK.stubFor(post(urlPathEqualTo("/connect/token")).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"access_token\":\"t-1\",\"token_type\":\"Bearer\",\"expires_in\":1800}")));
+    LoopbackWireMock.stubFhirToken(WIREMOCK);
   }
 
   static WellSkyConnector connector() {
-    return WellSkyConnector.create(WellSkyConnectorConfig.builder(WellSkyDialect.FHIR_R4)
-        .baseUrl(URI.create(WIREMOCK.baseUrl() + "/fhir")).tokenUrl(URI.create(WIREMOCK.baseUrl() + "/connect/token"))
-        .clientId("client").clientSecret(Secret.of("s3cr3t-value")).rateLimit(RateLimitPolicy.unlimited())
-        .retryPolicy(RetryPolicy.builder().maxAttempts(4).initialBackoff(Duration.ofMillis(10)).build())
-        .build());
+    return WellSkyConnector.create(LoopbackWireMock.fhirConfig(WIREMOCK, 4).build());
   }
 
   /** The branch search answers {@code faults} first, then the branches. */

@@ -1,12 +1,8 @@
 package com.optimalworkforce.connectors.wellsky;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.optimalworkforce.core.connector.ConnectionCheck;
 import com.optimalworkforce.core.connector.ConnectionFailure;
 import com.optimalworkforce.core.http.RateLimitPolicy;
@@ -73,11 +69,8 @@ class FhirR4TlsTest {
       }
     });
     fhir.start();
-    tokens = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-    tokens.start();
-    tokens.stubFor(post(urlPathEqualTo("/connect/token")).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"access_token\":\"t-1\",\"token_type\":\"Bearer\",\"expires_in\":1800}")));
+    tokens = LoopbackWireMock.start();
+    LoopbackWireMock.stubFhirToken(tokens);
   }
 
   @AfterAll

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.optimalworkforce.core.connector.ConnectionCheck;
 import com.optimalworkforce.core.connector.ConnectionFailure;
 import com.optimalworkforce.core.http.RateLimitPolicy;
@@ -26,17 +25,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * HTML 500, persistent 429 and 503, a token refused by the API, and an unreadable body.
  */
 class HomeConnectErrorsTest {
-  static final WireMockServer WIREMOCK = start();
+  static final WireMockServer WIREMOCK = LoopbackWireMock.start();
   static final String GATEWAY = "{\"message\":\"Invalid key=value pair (missing equal-sign) in Authorization header"
       + " (hashed with SHA-256 and encoded with Base64): 'abc='.\"}";
   static final String TOKEN = "{\"token_type\":\"BearerToken\",\"access_token\":\"t-1\",\"expires_in\":\"3599\","
       + "\"refresh_token_expires_in\":\"0\",\"issued_at\":1700000000000,\"scope\":\"\",\"status\":\"approved\"}";
-
-  static WireMockServer start() {
-    WireMockServer s = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-    s.start();
-    return s;
-  }
 
   @AfterAll
   static void stop() {

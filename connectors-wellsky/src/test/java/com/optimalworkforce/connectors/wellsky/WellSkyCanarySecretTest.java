@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.test.utilities.server.RestfulServerExtension;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.optimalworkforce.connectors.wellsky.testing.FhirTestServer;
 import com.optimalworkforce.core.connector.ConnectionCheck;
 import com.optimalworkforce.core.connector.ConnectionFailure;
@@ -42,7 +41,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * Passes canary secrets through both WellSky dialects: the client secret (in every token request)
@@ -72,15 +70,10 @@ class WellSkyCanarySecretTest {
   @RegisterExtension
   static final RestfulServerExtension SERVER = FHIR.extension();
   /** A FHIR server and token endpoint that fail on demand (HAPI's own server cannot). */
-  private static final WireMockServer FAILING = failing();
+  private static final WireMockServer FAILING = LoopbackWireMock.start();
 
   private CanaryScan scan;
 
-  static WireMockServer failing() {
-    WireMockServer s = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-    s.start();
-    return s;
-  }
 
   @BeforeEach
   void startScan() {
@@ -112,21 +105,6 @@ class WellSkyCanarySecretTest {
         .tokenUrl(URI.create(tokenUrl)).clientId(TOKENS.clientId()).clientSecret(Secret.of(secret))
         .clock(AGENCY.clock()).rateLimit(RateLimitPolicy.unlimited()).retryPolicy(FAST)
         .defaultZone(java.time.ZoneId.of("America/Toronto"));
-  }
-
-  /** Records a failed check, which must quote what the server said with the echoed secret masked. */
-  private ConnectionCheck quoted(ConnectionCheck check) {
-    scan.seen(check);
-    assertThat(check.ok()).isFalse();
-    assertThat(check.message()).as("the server's words are quoted, masked").contains("[redacted]");
-    return check;
-  }
-
-  /** Records what {@code code} throws, which must quote what the server said with the echoed secret masked. */
-  private Throwable quoted(Executable code) {
-    Throwable t = scan.thrown(code);
-    assertThat(t.getMessage()).as("the server's words are quoted, masked").contains("[redacted]");
-    return t;
   }
 
   /** Reads every stream the connector offers, a page each, and syncs it with the engine. */
@@ -188,31 +166,31 @@ class WellSkyCanarySecretTest {
       // Token endpoint refusals that echo what the request sent.
       HOME_CONNECT.revokeTokens().tokenErrorNext(1, 400, "application/json", "{\"error\":\"invalid_client\","
           + "\"error_description\":\"client_secret=" + SECRET_CANARY + " does not match\"}");
-      assertThat(quoted(connector.testConnection()).failure()).isEqualTo(ConnectionFailure.INVALID_CREDENTIALS);
+      assertThat(scan.failedQuotingMasked(connector.testConnection()).failure()).isEqualTo(ConnectionFailure.INVALID_CREDENTIALS);
       HOME_CONNECT.revokeTokens().tokenErrorNext(1, 403, "text/plain", "refused client_id=" + HOME_CONNECT.clientId()
           + "&client_secret=" + SECRET_CANARY + "&grant_type=client_credentials");
-      assertThat(quoted(connector.testConnection()).failure()).isEqualTo(ConnectionFailure.ACCESS_DENIED);
+      assertThat(scan.failedQuotingMasked(connector.testConnection()).failure()).isEqualTo(ConnectionFailure.ACCESS_DENIED);
       assertThat(HOME_CONNECT.pendingFaults()).isZero();
 
       // API errors in each of Home Connect's shapes, echoing the secret or the bearer token.
       HOME_CONNECT.errorNext(2, 401, "application/json", "{\"error\":\"Invalid access token in Authorization: Bearer "
           + TOKEN_CANARY + "77\"}");
-      quoted(() -> connector.read(clients));
+      scan.thrownQuotingMasked(() -> connector.read(clients));
       // The token the connector holds now (the last one issued), quoted as is by a refusal.
       String current = TOKEN_CANARY + HOME_CONNECT.tokensIssued();
       HOME_CONNECT.errorNext(1, 403, "application/json", "{\"error\":\"Access token " + current + " is not licensed\"}");
-      quoted(() -> connector.read(clients));
+      scan.thrownQuotingMasked(() -> connector.read(clients));
       HOME_CONNECT.errorNext(1, 403, "application/json", "{\"message\":\"Client secret " + SECRET_CANARY
           + " is not licensed\"}");
-      quoted(() -> connector.read(clients));
+      scan.thrownQuotingMasked(() -> connector.read(clients));
       HOME_CONNECT.errorNext(1, 422, "text/plain", "Bad request with access_token=" + TOKEN_CANARY + "5");
-      quoted(() -> connector.read(clients));
+      scan.thrownQuotingMasked(() -> connector.read(clients));
       HOME_CONNECT.errorNext(1, 500, "text/html", "<html><head><title>500 for Bearer " + TOKEN_CANARY
           + "9</title></head></html>");
-      quoted(() -> connector.read(clients));
+      scan.thrownQuotingMasked(() -> connector.read(clients));
       HOME_CONNECT.errorNext(3, 503, "application/json", "{\"message\":\"Service Unavailable for Bearer "
           + TOKEN_CANARY + "3\"}");
-      quoted(() -> connector.read(clients));
+      scan.thrownQuotingMasked(() -> connector.read(clients));
       assertThat(HOME_CONNECT.pendingFaults()).isZero();
       HOME_CONNECT.malformedJsonNext(2);
       scan.thrown(() -> connector.read(clients));
@@ -232,7 +210,7 @@ class WellSkyCanarySecretTest {
         HOME_CONNECT.errorAfter(1, 422, "text/plain", "token " + TOKEN_CANARY + HOME_CONNECT.tokensIssued()
             + " may not assign with client_secret=" + SECRET_CANARY);
         String visitId = open.id() + "@" + open.localStart().toLocalDate(); // the connector's id of that day's shift
-        Throwable refused = quoted(() -> writeBack.assignCaregiver(visitId, caregiver));
+        Throwable refused = scan.thrownQuotingMasked(() -> writeBack.assignCaregiver(visitId, caregiver));
         assertThat(refused).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(422 ");
         scan.seen(writeBack);
       } finally {
@@ -281,7 +259,7 @@ class WellSkyCanarySecretTest {
         .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_client\",\"error_description\":"
             + "\"secret " + FHIR_SECRET_CANARY + " is wrong\"}")));
     try (WellSkyConnector c = WellSkyConnector.create(fhir(base, tokenUrl, FHIR_SECRET_CANARY).build())) {
-      assertThat(quoted(c.testConnection()).failure()).isEqualTo(ConnectionFailure.INVALID_CREDENTIALS);
+      assertThat(scan.failedQuotingMasked(c.testConnection()).failure()).isEqualTo(ConnectionFailure.INVALID_CREDENTIALS);
     }
     FAILING.stubFor(post(urlPathEqualTo("/connect/token")).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json")
@@ -292,8 +270,8 @@ class WellSkyCanarySecretTest {
               + "\"issue\":[{\"severity\":\"error\",\"code\":\"forbidden\",\"diagnostics\":\"Authorization: Bearer "
               + TOKEN_CANARY + "42 refused; client_secret=" + FHIR_SECRET_CANARY + "\"}]}")));
       try (WellSkyConnector c = WellSkyConnector.create(fhir(base, tokenUrl, FHIR_SECRET_CANARY).build())) {
-        quoted(c.testConnection());
-        quoted(c::listRegions);
+        scan.failedQuotingMasked(c.testConnection());
+        scan.thrownQuotingMasked(c::listRegions);
       }
     }
     FAILING.stubFor(get(urlPathMatching("/fhir/.*")).willReturn(aResponse().withStatus(403)
@@ -301,8 +279,8 @@ class WellSkyCanarySecretTest {
             + "\"issue\":[{\"severity\":\"error\",\"code\":\"forbidden\",\"diagnostics\":\"token " + TOKEN_CANARY
             + "42 has no scope for this\"}]}")));
     try (WellSkyConnector c = WellSkyConnector.create(fhir(base, tokenUrl, FHIR_SECRET_CANARY).build())) {
-      quoted(c.testConnection());
-      quoted(c::listRegions);
+      scan.failedQuotingMasked(c.testConnection());
+      scan.thrownQuotingMasked(c::listRegions);
     }
     FAILING.stubFor(get(urlPathMatching("/fhir/.*")).willReturn(aResponse().withStatus(500)
         .withHeader("Content-Type", "text/html").withBody("<html><title>oops " + TOKEN_CANARY + "42</title></html>")));

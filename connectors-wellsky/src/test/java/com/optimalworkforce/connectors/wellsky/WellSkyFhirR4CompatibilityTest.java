@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 
 import ca.uhn.fhir.test.utilities.server.RestfulServerExtension;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.optimalworkforce.connectors.wellsky.testing.FhirTestServer;
 import com.optimalworkforce.core.connector.Connector;
 import com.optimalworkforce.core.http.RateLimitPolicy;
@@ -41,8 +40,7 @@ class WellSkyFhirR4CompatibilityTest extends ConnectorCompatibilityKit {
   }
 
   static WireMockServer slowServer() {
-    WireMockServer s = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-    s.start();
+    WireMockServer s = LoopbackWireMock.start();
     s.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(3000)
         .withHeader("Content-Type", "application/fhir+json").withBody("{\"resourceType\":\"Bundle\"}")));
     return s;
