@@ -65,10 +65,11 @@ public final class Aggregator {
   public synchronized void apply(Change change) {
     SourceRecord before = change.before();
     SourceRecord after = change.after();
-    if (before != null) {
+    if (before != null && after != null) {
+      fold.update(before, after);
+    } else if (before != null) {
       fold.apply(before, -1);
-    }
-    if (after != null) {
+    } else if (after != null) {
       fold.apply(after, 1);
     }
     applied++;

@@ -11,6 +11,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The mutable running totals behind {@link Aggregator}: arrays indexed by area and week, so a
@@ -44,23 +45,58 @@ final class Fold {
     // Unavailability, offers and call-outs carry no aggregate figure (yet).
   }
 
-  private void visit(Visit v, int sign) {
-    RegionFold region = region(v.regionId());
-    AreaFold area = region.area(GeoArea.idOf(v.postalCode()));
-    Instant start = v.start();
-    int week = region.weekOf(start, v.zone());
-    VisitStatus status = v.status();
-    if (status == VisitStatus.CANCELLED) {
-      area.add(week, 0, 0, 0, sign);
+  /**
+   * Replaces {@code before}'s contribution by {@code after}'s. A visit that stays in its region and
+   * area (the usual update: a new caregiver, status or time) costs one region lookup, one postal
+   * code parse and, within its week, a single array update.
+   */
+  void update(SourceRecord before, SourceRecord after) {
+    if (before instanceof Visit b && after instanceof Visit a && a.regionId().equals(b.regionId())
+        && Objects.equals(a.postalCode(), b.postalCode())) {
+      RegionFold region = region(a.regionId());
+      AreaFold area = region.area(GeoArea.idOf(a.postalCode()));
+      int weekBefore = region.weekOf(b.start(), b.zone());
+      int weekAfter = region.weekOf(a.start(), a.zone());
+      if (weekBefore == weekAfter) {
+        boolean cancelledBefore = b.status() == VisitStatus.CANCELLED;
+        boolean cancelledAfter = a.status() == VisitStatus.CANCELLED;
+        area.add(weekAfter, (cancelledAfter ? 0 : 1) - (cancelledBefore ? 0 : 1),
+            (cancelledAfter ? 0 : seconds(a)) - (cancelledBefore ? 0 : seconds(b)),
+            unfilled(a) - unfilled(b), (cancelledAfter ? 1 : 0) - (cancelledBefore ? 1 : 0));
+      } else {
+        add(area, weekBefore, b, -1);
+        add(area, weekAfter, a, 1);
+      }
       return;
     }
+    apply(before, -1);
+    apply(after, 1);
+  }
+
+  private void visit(Visit v, int sign) {
+    RegionFold region = region(v.regionId());
+    add(region.area(GeoArea.idOf(v.postalCode())), region.weekOf(v.start(), v.zone()), v, sign);
+  }
+
+  private static void add(AreaFold area, int week, Visit v, int sign) {
+    if (v.status() == VisitStatus.CANCELLED) {
+      area.add(week, 0, 0, 0, sign);
+    } else {
+      area.add(week, sign, sign * seconds(v), sign * unfilled(v), 0);
+    }
+  }
+
+  /** Whole seconds scheduled (the end's fraction of a second dropped, as before). */
+  private static long seconds(Visit v) {
+    Instant start = v.start();
     Instant end = v.end();
     long seconds = end.getEpochSecond() - start.getEpochSecond();
-    if (end.getNano() < start.getNano()) {
-      seconds--;
-    }
-    boolean unfilled = v.caregiverId() == null && status.isLive();
-    area.add(week, sign, sign * seconds, unfilled ? sign : 0, 0);
+    return end.getNano() < start.getNano() ? seconds - 1 : seconds;
+  }
+
+  /** 1 for a live visit without a caregiver (cancelled visits are never unfilled), else 0. */
+  private static int unfilled(Visit v) {
+    return v.caregiverId() == null && v.status().isLive() ? 1 : 0;
   }
 
   private RegionFold region(String id) {

@@ -38,6 +38,19 @@ class AggregatorPropertiesTest {
         .isEqualTo(recomputed.counts().publish(policy, java.time.Instant.EPOCH));
   }
 
+  @Property(tries = 200)
+  void inPlaceEditsFoldLikeAFullRecomputation(@ForAll long seed, @ForAll @IntRange(min = 1, max = 400) int changes) {
+    // Edits that keep a visit in its region and area take the fold's one-step update path.
+    RandomSchedule schedule = new RandomSchedule(seed);
+    Aggregator incremental = Aggregator.create();
+    for (Change c : schedule.changesWithEdits(changes)) {
+      incremental.apply(c);
+    }
+    Aggregator recomputed = Aggregator.create();
+    recomputed.addAll(schedule.current());
+    assertThat(incremental.counts()).isEqualTo(recomputed.counts());
+  }
+
   @Property(tries = 100)
   void incrementalFoldSurvivesARestartAnywhere(@ForAll long seed, @ForAll @IntRange(min = 2, max = 200) int changes) {
     RandomSchedule schedule = new RandomSchedule(seed);

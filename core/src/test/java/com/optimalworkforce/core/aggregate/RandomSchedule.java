@@ -72,6 +72,53 @@ final class RandomSchedule {
     return out;
   }
 
+  /**
+   * Like {@link #changes(int)}, but about half the steps edit a current visit in place, as a sync
+   * mostly reports: a new status or caregiver, moved by up to a week either way (across weeks and
+   * the DST change), made longer, or given another postal code (often another area, sometimes
+   * the same one written differently).
+   */
+  List<Change> changesWithEdits(int n) {
+    List<Change> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Change edit = rnd.nextBoolean() ? edit() : null;
+      out.add(edit != null ? edit : nextChange());
+    }
+    return out;
+  }
+
+  /** An edit of a random current visit, or null when there is none. */
+  private Change edit() {
+    List<Visit> visits = current.values().stream().filter(Visit.class::isInstance).map(Visit.class::cast).toList();
+    if (visits.isEmpty()) {
+      return null;
+    }
+    Visit before = visits.get(rnd.nextInt(visits.size()));
+    Visit.Builder b = before.toBuilder();
+    switch (rnd.nextInt(5)) {
+      case 0 -> {
+        VisitStatus status = VisitStatus.values()[rnd.nextInt(VisitStatus.values().length)];
+        b.status(status);
+        if (status == VisitStatus.OPEN || status == VisitStatus.OFFERED) {
+          b.caregiverId(null);
+        }
+      }
+      case 1 -> {
+        boolean vacant = before.status() == VisitStatus.OPEN || before.status() == VisitStatus.OFFERED;
+        b.caregiverId(before.caregiverId() != null || vacant ? null : "E" + rnd.nextInt(20));
+      }
+      case 2 -> {
+        Duration by = Duration.ofMinutes(15L * (rnd.nextInt(2 * 4 * 24 * 7 + 1) - 4 * 24 * 7));
+        b.start(before.start().plus(by)).end(before.end().plus(by));
+      }
+      case 3 -> b.end(before.end().plus(Duration.ofMinutes(15L * (1 + rnd.nextInt(8)))));
+      default -> b.postalCode(POSTAL[rnd.nextInt(POSTAL.length)]);
+    }
+    Visit after = b.build();
+    current.put(after.key(), after);
+    return Change.updated(before, after);
+  }
+
   List<SourceRecord> records(int n) {
     List<SourceRecord> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
