@@ -51,7 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 public class AlayaCareSyncBenchmark {
   /** Server-side limit and client-side limiter, in requests a second. */
-  @Param({"400"})
+  @Param({"200"})
   public double rate;
 
   private SyntheticAgency agency;
