@@ -1,7 +1,8 @@
 package com.optimalworkforce.testkit;
 
+import static com.optimalworkforce.testkit.KitRuns.outcomes;
+import static com.optimalworkforce.testkit.KitRuns.results;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.optimalworkforce.core.connector.Capabilities;
 import com.optimalworkforce.core.connector.ConnectionCheck;
@@ -20,13 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestExecutionResult.Status;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
-import org.junit.platform.testkit.engine.Events;
 
 /**
  * The kit must fail a broken connector: it is run here, through the JUnit Platform, against
@@ -347,18 +344,6 @@ class ConnectorCompatibilityKitSelfTest {
   }
 
   static class HealthyCase extends BaseCase {}
-
-  private static Map<String, TestExecutionResult> results(Class<?> kitCase) {
-    Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(kitCase)).execute().testEvents().finished();
-    return events.stream().collect(Collectors.toMap(
-        e -> e.getTestDescriptor().getLegacyReportingName().replace("()", ""),
-        (Event e) -> e.getPayload(TestExecutionResult.class).orElseThrow()));
-  }
-
-  private static Map<String, String> outcomes(Class<?> kitCase) {
-    return results(kitCase).entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getStatus().name()));
-  }
 
   private static String failureMessage(Map<String, TestExecutionResult> results, String test) {
     TestExecutionResult r = results.get(test);

@@ -1,7 +1,8 @@
 package com.optimalworkforce.testkit;
 
+import static com.optimalworkforce.testkit.KitRuns.outcomes;
+import static com.optimalworkforce.testkit.KitRuns.results;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.optimalworkforce.core.model.RecordKey;
 import com.optimalworkforce.core.store.InMemoryIntegrationStore;
@@ -14,10 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** The kit must fail broken stores: run through the JUnit Platform against deliberately broken ones. */
 class IntegrationStoreCompatibilityKitSelfTest {
@@ -236,17 +235,6 @@ class IntegrationStoreCompatibilityKitSelfTest {
     protected IntegrationStore newStore() {
       return new Delegating(InMemoryIntegrationStore.create());
     }
-  }
-
-  private static Map<String, TestExecutionResult> results(Class<?> kitCase) {
-    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(kitCase)).execute().testEvents().finished()
-        .stream().collect(Collectors.toMap(e -> e.getTestDescriptor().getLegacyReportingName().replace("()", ""),
-            e -> e.getPayload(TestExecutionResult.class).orElseThrow()));
-  }
-
-  private static Map<String, String> outcomes(Class<?> kitCase) {
-    return results(kitCase).entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getStatus().name()));
   }
 
   @Test

@@ -1,7 +1,7 @@
 package com.optimalworkforce.testkit;
 
+import static com.optimalworkforce.testkit.KitRuns.results;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.optimalworkforce.core.notify.Channel;
 import com.optimalworkforce.core.notify.DeliveryResult;
@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestExecutionResult.Status;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 
 /**
  * The kit must fail a broken notifier: it is run here, through the JUnit Platform, against
@@ -210,13 +208,6 @@ class NotifierCompatibilityKitSelfTest {
       Assumptions.abort("the memo feed is in memory: there is no service to lose");
       throw new AssertionError("not reached");
     }
-  }
-
-  private static Map<String, TestExecutionResult> results(Class<?> kitCase) {
-    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(kitCase)).execute().testEvents().finished()
-        .stream().collect(Collectors.toMap(
-            e -> e.getTestDescriptor().getLegacyReportingName().replace("()", ""),
-            (Event e) -> e.getPayload(TestExecutionResult.class).orElseThrow()));
   }
 
   private static Map<String, Status> outcomes(Class<?> kitCase) {

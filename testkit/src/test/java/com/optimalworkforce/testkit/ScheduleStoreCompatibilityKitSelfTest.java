@@ -1,7 +1,8 @@
 package com.optimalworkforce.testkit;
 
+import static com.optimalworkforce.testkit.KitRuns.outcomes;
+import static com.optimalworkforce.testkit.KitRuns.results;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.optimalworkforce.core.model.RecordKey;
 import com.optimalworkforce.core.store.InMemoryScheduleStore;
@@ -10,13 +11,10 @@ import com.optimalworkforce.core.store.ScheduleStore;
 import com.optimalworkforce.core.store.ScheduleWrite;
 import com.optimalworkforce.core.store.StoredRecord;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** The kit must fail broken schedule stores: run through the JUnit Platform against deliberately broken ones. */
 class ScheduleStoreCompatibilityKitSelfTest {
@@ -101,17 +99,6 @@ class ScheduleStoreCompatibilityKitSelfTest {
     protected ScheduleStore newStore() {
       return new Delegating(InMemoryScheduleStore.create());
     }
-  }
-
-  private static Map<String, TestExecutionResult> results(Class<?> kitCase) {
-    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(kitCase)).execute().testEvents().finished()
-        .stream().collect(Collectors.toMap(e -> e.getTestDescriptor().getLegacyReportingName().replace("()", ""),
-            e -> e.getPayload(TestExecutionResult.class).orElseThrow()));
-  }
-
-  private static Map<String, String> outcomes(Class<?> kitCase) {
-    return results(kitCase).entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getStatus().name()));
   }
 
   @Test
