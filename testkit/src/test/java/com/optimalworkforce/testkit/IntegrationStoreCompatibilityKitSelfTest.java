@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.optimalworkforce.core.model.RecordKey;
 import com.optimalworkforce.core.store.InMemoryIntegrationStore;
-import com.optimalworkforce.core.store.IntegrationRecord;
 import com.optimalworkforce.core.store.IntegrationStore;
 import com.optimalworkforce.core.store.QuarantinedRecord;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 
@@ -22,101 +20,9 @@ import org.junit.platform.engine.TestExecutionResult;
 class IntegrationStoreCompatibilityKitSelfTest {
 
   /** Delegates everything; subclasses break one thing. */
-  static class Delegating implements IntegrationStore {
-    final InMemoryIntegrationStore d;
-
+  static class Delegating extends ForwardingIntegrationStore<InMemoryIntegrationStore> {
     Delegating(InMemoryIntegrationStore d) {
-      this.d = d;
-    }
-
-    @Override
-    public Optional<IntegrationRecord> find(String id) {
-      return d.find(id);
-    }
-
-    @Override
-    public void save(IntegrationRecord record) {
-      d.save(record);
-    }
-
-    @Override
-    public Set<String> integrationIds() {
-      return d.integrationIds();
-    }
-
-    @Override
-    public void delete(String id) {
-      d.delete(id);
-    }
-
-    @Override
-    public Optional<byte[]> credentials(String id) {
-      return d.credentials(id);
-    }
-
-    @Override
-    public void saveCredentials(String id, byte[] sealed) {
-      d.saveCredentials(id, sealed);
-    }
-
-    @Override
-    public Optional<String> checkpoint(String id) {
-      return d.checkpoint(id);
-    }
-
-    @Override
-    public void saveCheckpoint(String id, String checkpoint) {
-      d.saveCheckpoint(id, checkpoint);
-    }
-
-    @Override
-    public void quarantine(String id, Collection<QuarantinedRecord> records) {
-      d.quarantine(id, records);
-    }
-
-    @Override
-    public void release(String id, Collection<RecordKey> keys) {
-      d.release(id, keys);
-    }
-
-    @Override
-    public List<QuarantinedRecord> quarantined(String id) {
-      return d.quarantined(id);
-    }
-
-    @Override
-    public void clearQuarantine(String id) {
-      d.clearQuarantine(id);
-    }
-
-    @Override
-    public Optional<com.optimalworkforce.core.aggregate.AggregateSnapshot> snapshot(String id) {
-      return d.snapshot(id);
-    }
-
-    @Override
-    public void saveSnapshot(String id, com.optimalworkforce.core.aggregate.AggregateSnapshot snapshot) {
-      d.saveSnapshot(id, snapshot);
-    }
-
-    @Override
-    public Optional<byte[]> releaseState(String id) {
-      return d.releaseState(id);
-    }
-
-    @Override
-    public void saveReleaseState(String id, byte[] sealed) {
-      d.saveReleaseState(id, sealed);
-    }
-
-    @Override
-    public Optional<byte[]> roundingKey(String id) {
-      return d.roundingKey(id);
-    }
-
-    @Override
-    public void saveRoundingKey(String id, byte[] sealed) {
-      d.saveRoundingKey(id, sealed);
+      super(d);
     }
   }
 
@@ -207,7 +113,7 @@ class IntegrationStoreCompatibilityKitSelfTest {
 
     @Override
     protected IntegrationStore reopen(IntegrationStore store) {
-      return new LosingRoundingKeys(((Delegating) store).d);
+      return new LosingRoundingKeys(((Delegating) store).delegate);
     }
   }
 
@@ -219,7 +125,7 @@ class IntegrationStoreCompatibilityKitSelfTest {
 
     @Override
     protected IntegrationStore reopen(IntegrationStore store) {
-      return new LosingCheckpoints(((Delegating) store).d);
+      return new LosingCheckpoints(((Delegating) store).delegate);
     }
   }
 

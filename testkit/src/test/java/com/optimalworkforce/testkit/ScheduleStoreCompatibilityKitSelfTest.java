@@ -4,14 +4,12 @@ import static com.optimalworkforce.testkit.KitRuns.outcomes;
 import static com.optimalworkforce.testkit.KitRuns.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.optimalworkforce.core.model.RecordKey;
 import com.optimalworkforce.core.store.InMemoryScheduleStore;
 import com.optimalworkforce.core.store.ScheduleQuery;
 import com.optimalworkforce.core.store.ScheduleStore;
 import com.optimalworkforce.core.store.ScheduleWrite;
 import com.optimalworkforce.core.store.StoredRecord;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
@@ -20,26 +18,9 @@ import org.junit.platform.engine.TestExecutionResult;
 class ScheduleStoreCompatibilityKitSelfTest {
 
   /** Delegates everything; subclasses break one thing. */
-  static class Delegating implements ScheduleStore {
-    final InMemoryScheduleStore d;
-
+  static class Delegating extends ForwardingScheduleStore<InMemoryScheduleStore> {
     Delegating(InMemoryScheduleStore d) {
-      this.d = d;
-    }
-
-    @Override
-    public Optional<StoredRecord> find(RecordKey key) {
-      return d.find(key);
-    }
-
-    @Override
-    public void apply(List<? extends ScheduleWrite> writes) {
-      d.apply(writes);
-    }
-
-    @Override
-    public Stream<StoredRecord> query(ScheduleQuery query) {
-      return d.query(query);
+      super(d);
     }
   }
 
@@ -51,7 +32,7 @@ class ScheduleStoreCompatibilityKitSelfTest {
 
     @Override
     public Stream<StoredRecord> query(ScheduleQuery query) {
-      return d.query(new ScheduleQuery(query.types(), query.regionIds(), null));
+      return delegate.query(new ScheduleQuery(query.types(), query.regionIds(), null));
     }
   }
 
@@ -63,7 +44,7 @@ class ScheduleStoreCompatibilityKitSelfTest {
 
     @Override
     public void apply(List<? extends ScheduleWrite> writes) {
-      d.apply(writes.stream().filter(w -> !(w instanceof ScheduleWrite.Touch)).toList());
+      delegate.apply(writes.stream().filter(w -> !(w instanceof ScheduleWrite.Touch)).toList());
     }
   }
 

@@ -14,25 +14,21 @@ import com.optimalworkforce.core.security.CredentialVault;
 import com.optimalworkforce.core.security.KeyProvider;
 import com.optimalworkforce.core.store.FileIntegrationStore;
 import com.optimalworkforce.core.store.FileScheduleStore;
-import com.optimalworkforce.core.store.IntegrationStore;
 import com.optimalworkforce.core.store.InMemoryIntegrationStore;
 import com.optimalworkforce.core.store.InMemoryScheduleStore;
-import com.optimalworkforce.core.store.IntegrationRecord;
-import com.optimalworkforce.core.store.QuarantinedRecord;
 import com.optimalworkforce.core.store.ScheduleQuery;
 import com.optimalworkforce.core.store.ScheduleStore;
 import com.optimalworkforce.core.store.ScheduleWrite;
 import com.optimalworkforce.core.store.StoredRecord;
 import com.optimalworkforce.core.sync.SyncFixtures.Recorder;
+import com.optimalworkforce.testkit.ForwardingIntegrationStore;
+import com.optimalworkforce.testkit.ForwardingScheduleStore;
 import com.optimalworkforce.testkit.MutableClock;
 import com.optimalworkforce.testkit.SyntheticAgency;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -170,14 +166,12 @@ class SyncEngineRecoveryTest {
   }
 
   /** Fails the n-th batch write before it reaches the store: a crash after the commit point. */
-  static final class FailingScheduleStore implements ScheduleStore {
-    final InMemoryScheduleStore delegate = InMemoryScheduleStore.create();
+  static final class FailingScheduleStore extends ForwardingScheduleStore<InMemoryScheduleStore> {
     final AtomicInteger applies = new AtomicInteger();
     volatile int failAt = -1;
 
-    @Override
-    public Optional<StoredRecord> find(RecordKey key) {
-      return delegate.find(key);
+    FailingScheduleStore() {
+      super(InMemoryScheduleStore.create());
     }
 
     @Override
@@ -187,21 +181,19 @@ class SyncEngineRecoveryTest {
       }
       delegate.apply(writes);
     }
-
-    @Override
-    public Stream<StoredRecord> query(ScheduleQuery query) {
-      return delegate.query(query);
-    }
   }
 
   /** Fails the n-th checkpoint save that commits a page's changes, before saving it. */
-  static final class FailingIntegrationStore implements IntegrationStore {
-    final InMemoryIntegrationStore delegate = InMemoryIntegrationStore.create();
+  static final class FailingIntegrationStore extends ForwardingIntegrationStore<InMemoryIntegrationStore> {
     final AtomicInteger commits = new AtomicInteger();
     final AtomicInteger clears = new AtomicInteger();
     volatile int failCommitAt = -1;
     volatile int failClearAt = -1;
     private boolean lastHadPending;
+
+    FailingIntegrationStore() {
+      super(InMemoryIntegrationStore.create());
+    }
 
     @Override
     public synchronized void saveCheckpoint(String id, String checkpoint) {
@@ -214,91 +206,6 @@ class SyncEngineRecoveryTest {
       }
       lastHadPending = pending;
       delegate.saveCheckpoint(id, checkpoint);
-    }
-
-    @Override
-    public Optional<String> checkpoint(String id) {
-      return delegate.checkpoint(id);
-    }
-
-    @Override
-    public Optional<IntegrationRecord> find(String id) {
-      return delegate.find(id);
-    }
-
-    @Override
-    public void save(IntegrationRecord record) {
-      delegate.save(record);
-    }
-
-    @Override
-    public Set<String> integrationIds() {
-      return delegate.integrationIds();
-    }
-
-    @Override
-    public void delete(String id) {
-      delegate.delete(id);
-    }
-
-    @Override
-    public Optional<byte[]> credentials(String id) {
-      return delegate.credentials(id);
-    }
-
-    @Override
-    public void saveCredentials(String id, byte[] sealed) {
-      delegate.saveCredentials(id, sealed);
-    }
-
-    @Override
-    public void quarantine(String id, Collection<QuarantinedRecord> records) {
-      delegate.quarantine(id, records);
-    }
-
-    @Override
-    public void release(String id, Collection<RecordKey> keys) {
-      delegate.release(id, keys);
-    }
-
-    @Override
-    public List<QuarantinedRecord> quarantined(String id) {
-      return delegate.quarantined(id);
-    }
-
-    @Override
-    public void clearQuarantine(String id) {
-      delegate.clearQuarantine(id);
-    }
-
-    @Override
-    public Optional<com.optimalworkforce.core.aggregate.AggregateSnapshot> snapshot(String id) {
-      return delegate.snapshot(id);
-    }
-
-    @Override
-    public void saveSnapshot(String id, com.optimalworkforce.core.aggregate.AggregateSnapshot snapshot) {
-      delegate.saveSnapshot(id, snapshot);
-    }
-
-    @Override
-    public Optional<byte[]> releaseState(String id) {
-      return delegate.releaseState(id);
-    }
-
-    @Override
-    public void saveReleaseState(String id, byte[] sealed) {
-      delegate.saveReleaseState(id, sealed);
-    }
-
-    @Override
-    public Optional<byte[]> roundingKey(String id) {
-      return delegate.roundingKey(id);
-    }
-
-    @Override
-    public void saveRoundingKey(String id, byte[] sealed) {
-      delegate.saveRoundingKey(id, sealed);
     }
   }
 
@@ -322,7 +229,7 @@ class SyncEngineRecoveryTest {
     mutate(agency, clock);
     engine.sync(allRegions(agency));
 
-    assertThat(stored(store.delegate)).isEqualTo(reference.stored());
+    assertThat(stored(store.delegate())).isEqualTo(reference.stored());
     assertThat(recorder.changes).isEqualTo(reference.changes());
   }
 
