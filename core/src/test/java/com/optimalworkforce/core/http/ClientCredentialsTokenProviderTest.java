@@ -23,9 +23,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +51,29 @@ class ClientCredentialsTokenProviderTest {
         .clock(clock)
         .resilience(HttpResilience.builder().retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(5))
             .maxBackoff(Duration.ofMillis(10)).maxAttempts(3).build()).clock(clock).build());
+  }
+
+  /** The tokens {@code callers} threads got, all released at once to call {@code call}. */
+  private static Set<String> fromConcurrentCallers(int callers, Callable<Secret> call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Secret>> results = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return call.call();
+        }));
+      }
+      start.countDown();
+      Set<String> seen = new HashSet<>();
+      for (Future<Secret> f : results) {
+        seen.add(f.get().reveal());
+      }
+      return seen;
+    } finally {
+      pool.shutdown();
+    }
   }
 
   private static String tokenJson(String token, String expiresIn) {
@@ -137,22 +161,7 @@ class ClientCredentialsTokenProviderTest {
     ClientCredentialsTokenProvider tokens = provider().build();
     Secret rejected = tokens.token();
 
-    int callers = 32;
-    ExecutorService pool = Executors.newFixedThreadPool(callers);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Secret>> results = new ArrayList<>();
-    for (int i = 0; i < callers; i++) {
-      results.add(pool.submit(() -> {
-        start.await();
-        return tokens.refresh(rejected);
-      }));
-    }
-    start.countDown();
-    Set<String> seen = ConcurrentHashMap.newKeySet();
-    for (Future<Secret> f : results) {
-      seen.add(f.get().reveal());
-    }
-    pool.shutdown();
+    Set<String> seen = fromConcurrentCallers(32, () -> tokens.refresh(rejected));
 
     assertThat(seen).containsExactly("new");
     assertThat(tokens.fetchCount()).isEqualTo(2);
@@ -169,22 +178,7 @@ class ClientCredentialsTokenProviderTest {
     assertThat(tokens.token().reveal()).isEqualTo("expiring");
     clock.advance(Duration.ofSeconds(541));   // 59 s before expiry: inside the skew
 
-    int callers = 32;
-    ExecutorService pool = Executors.newFixedThreadPool(callers);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Secret>> results = new ArrayList<>();
-    for (int i = 0; i < callers; i++) {
-      results.add(pool.submit(() -> {
-        start.await();
-        return tokens.token();
-      }));
-    }
-    start.countDown();
-    Set<String> seen = ConcurrentHashMap.newKeySet();
-    for (Future<Secret> f : results) {
-      seen.add(f.get().reveal());
-    }
-    pool.shutdown();
+    Set<String> seen = fromConcurrentCallers(32, () -> tokens.token());
 
     assertThat(seen).containsExactly("next");
     assertThat(tokens.fetchCount()).isEqualTo(2);
